@@ -1,0 +1,78 @@
+// Package catalog is the model of the requirement keys users can set: their
+// types, allowed values, questions and help, as loaded from rules/catalog.yaml.
+package catalog
+
+import "slices"
+
+// Type is how a key's value is written and compared.
+type Type string
+
+// The key types of the requirements file.
+const (
+	Bool     Type = "bool"
+	Enum     Type = "enum"
+	List     Type = "list"
+	Duration Type = "duration"
+	Rate     Type = "rate"
+	Size     Type = "size"
+)
+
+// Types lists every key type, for validation messages.
+var Types = []string{string(Bool), string(Enum), string(List), string(Duration), string(Rate), string(Size)}
+
+// Catalog is the set of requirement keys, in the order reports show them.
+type Catalog struct {
+	Version int   `yaml:"version"`
+	Keys    []Key `yaml:"keys"`
+}
+
+// Key is one requirement key.
+type Key struct {
+	Key      string            `yaml:"key"`
+	Type     Type              `yaml:"type"`
+	Title    string            `yaml:"title"`    // short label for table headers
+	Question string            `yaml:"question"` // what `ask` asks
+	Help     string            `yaml:"help"`     // one line under the question and in --help
+	Values   []string          `yaml:"values"`   // enum and list: allowed values
+	Describe map[string]string `yaml:"describe"` // value -> plain words, for questions and docs
+	// Strength orders an enum from weakest to strongest; a service whose value is
+	// at least as strong as the wanted one meets it. Empty: values must match.
+	Strength  []string `yaml:"strength"`
+	Unlimited bool     `yaml:"unlimited"` // quantities: "unlimited" is a valid requirement
+	Examples  []string `yaml:"examples"`  // quantities: example values
+	Unit      string   `yaml:"unit"`      // quantities: the unit words for help
+}
+
+// Lookup returns the key named name.
+func (c *Catalog) Lookup(name string) (*Key, bool) {
+	for i := range c.Keys {
+		if c.Keys[i].Key == name {
+			return &c.Keys[i], true
+		}
+	}
+	return nil, false
+}
+
+// Names lists the key names in catalog order.
+func (c *Catalog) Names() []string {
+	names := make([]string, len(c.Keys))
+	for i, k := range c.Keys {
+		names[i] = k.Key
+	}
+	return names
+}
+
+// Index is the position of a key in the catalog, for stable ordering; -1 if unknown.
+func (c *Catalog) Index(name string) int {
+	return slices.IndexFunc(c.Keys, func(k Key) bool { return k.Key == name })
+}
+
+// IsQuantity reports whether values of the key are numbers with units.
+func (k *Key) IsQuantity() bool {
+	return k.Type == Duration || k.Type == Rate || k.Type == Size
+}
+
+// Rank is the strength of an enum value (higher is stronger), or -1.
+func (k *Key) Rank(v string) int {
+	return slices.Index(k.Strength, v)
+}

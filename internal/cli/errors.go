@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes of the spec.
+const (
+	ExitOK         = 0
+	ExitBug        = 1
+	ExitInput      = 2
+	ExitNoEligible = 3
+	ExitDrift      = 4
+	ExitAborted    = 130
+)
+
+// ExitError carries an exit code; Main prints its error (if any) and exits with the code.
+type ExitError struct {
+	Code int
+	Err  error // nil when everything was already said
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// inputError marks bad input: exit 2.
+func inputError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &ExitError{Code: ExitInput, Err: err}
+}
+
+// inputErrorf formats a bad-input error.
+func inputErrorf(format string, args ...any) error {
+	return &ExitError{Code: ExitInput, Err: fmt.Errorf(format, args...)}
+}
+
+// codeOf maps an error to its exit code.
+func codeOf(err error) int {
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return ExitBug
+}

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/ruleset"
+	"github.com/advisor-dev/advisor/internal/yamlx"
+	"github.com/advisor-dev/advisor/knowledge"
+	"github.com/advisor-dev/advisor/rules"
+)
+
+// Factory is what every command gets: the streams, the clock, and the way
+// to load the rules and the knowledge base.
+type Factory struct {
+	IO  *IOStreams
+	Now func() time.Time
+}
+
+// Sources are where rules and knowledge come from besides the embedded defaults.
+type Sources struct {
+	RulesDir      string   // files here replace the embedded rule files of the same name
+	KnowledgeDirs []string // entries here add to or replace embedded entries by id
+}
+
+// Loaded is the rules and knowledge a command works with.
+type Loaded struct {
+	Rules *ruleset.Set
+	Base  *kb.Base
+}
+
+// Load reads the rules and the knowledge base. Any problem is bad input (exit 2).
+func (f *Factory) Load(src Sources) (*Loaded, error) {
+	read := ruleset.FromFS(rules.FS, "rules/")
+	if src.RulesDir != "" {
+		if err := checkDir(src.RulesDir, "--rules"); err != nil {
+			return nil, err
+		}
+		embedded, dir := read, os.DirFS(src.RulesDir)
+		read = func(file string) (string, []byte, error) {
+			if _, err := fs.Stat(dir, file); err == nil {
+				data, err := readCapped(dir, file)
+				return filepath.Join(src.RulesDir, file), data, err
+			}
+			return embedded(file)
+		}
+	}
+	set, err := ruleset.Load(read)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	base, err := kb.LoadFS(knowledge.FS, "knowledge/", set)
+	if err != nil {
+		return nil, inputError(fmt.Errorf("embedded knowledge base: %w", err))
+	}
+	var extra [][]*kb.Service
+	for _, dir := range src.KnowledgeDirs {
+		if err := checkDir(dir, "--knowledge"); err != nil {
+			return nil, err
+		}
+		list, err := kb.LoadFS(cappedFS{os.DirFS(dir)}, filepath.Clean(dir)+string(filepath.Separator), set)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		extra = append(extra, list)
+	}
+	return &Loaded{Rules: set, Base: kb.Merge(base, extra...)}, nil
+}
+
+// Loader is a requirements loader that knows this knowledge base.
+func (l *Loaded) Loader() *requirements.Loader {
+	providers := map[string]bool{}
+	for _, s := range l.Base.Services {
+		providers[s.Provider] = true
+	}
+	var list []string
+	for p := range providers {
+		list = append(list, p)
+	}
+	sort.Strings(list)
+	return &requirements.Loader{Catalog: &l.Rules.Catalog, IDs: l.Base.IDs(), Providers: list}
+}
+
+func checkDir(dir, flag string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return inputErrorf("%s %s: %v", flag, dir, pathError(err))
+	case !st.IsDir():
+		return inputErrorf("%s %s: not a directory", flag, dir)
+	}
+	return nil
+}
+
+// cappedFS refuses files over the size cap before reading them.
+type cappedFS struct{ fs.FS }
+
+func (c cappedFS) ReadFile(name string) ([]byte, error) { return readCapped(c.FS, name) }
+
+func readCapped(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	return io.ReadAll(io.LimitReader(f, yamlx.MaxFileSize+1))
+}
+
+// ReadInput reads a file named on the command line ("-" is stdin) with the size cap.
+func (f *Factory) ReadInput(path string) (name string, data []byte, err error) {
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(f.IO.In, yamlx.MaxFileSize+1))
+		if err != nil {
+			return "<stdin>", nil, inputErrorf("<stdin>: cannot read: %v", err)
+		}
+		return "<stdin>", data, nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return path, nil, inputErrorf("%s: %v", path, pathError(err))
+	}
+	if st.IsDir() {
+		return path, nil, inputErrorf("%s: is a directory; give a requirements file", path)
+	}
+	if st.Size() > yamlx.MaxFileSize {
+		return path, nil, inputErrorf("%s: file is %d bytes; the limit is %d (1 MiB)", path, st.Size(), yamlx.MaxFileSize)
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return path, nil, inputErrorf("%s: %v", path, pathError(err))
+	}
+	defer file.Close()
+	data, err = io.ReadAll(io.LimitReader(file, yamlx.MaxFileSize+1))
+	if err != nil {
+		return path, nil, inputErrorf("%s: cannot read: %v", path, pathError(err))
+	}
+	return path, data, nil
+}
+
+// pathError drops the path from an os error (the caller names it) and says it plainly.
+func pathError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

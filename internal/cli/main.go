@@ -1,0 +1,37 @@
+// Package cli holds the advisor's commands: thin wiring of flags and I/O
+// around the engine. Main is the only place that maps errors to exit codes.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Main runs the advisor with the process's arguments and streams and returns the exit code.
+func Main(args []string) int {
+	return Run(&Factory{IO: System(), Now: time.Now}, args)
+}
+
+// Run executes the command line args with f and returns the exit code. A
+// panic is reported as a bug without a stack trace.
+func Run(f *Factory, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(f.IO.ErrOut, "advisor: internal error: %v\nThis is a bug; please report it with the command line that caused it.\n", r)
+			code = ExitBug
+		}
+	}()
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) && ee.Err == nil {
+		return ee.Code
+	}
+	fmt.Fprintf(f.IO.ErrOut, "advisor: %v\n", err)
+	return codeOf(err)
+}

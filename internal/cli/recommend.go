@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/diag"
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/render"
+	"github.com/advisor-dev/advisor/internal/report"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/spf13/cobra"
+)
+
+// RecommendOptions are the inputs of `advisor recommend`.
+type RecommendOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+	Sources *Sources
+	File    string
+	Output  string
+	Top     int
+
+	reqFlags *reqFlags
+	cmd      *cobra.Command
+}
+
+// NewCmdRecommend builds `advisor recommend`; runF replaces the run step in tests.
+func NewCmdRecommend(f *Factory, src *Sources, runF func(*RecommendOptions) error) *cobra.Command {
+	opts := &RecommendOptions{IO: f.IO, Factory: f, Sources: src}
+	cmd := &cobra.Command{
+		Use:   "recommend [-f FILE] [flags]",
+		Short: "Recommend a service for requirements from a file and/or flags",
+		Long: `Rank the services of the knowledge base against your requirements and
+explain the pick. Requirements come from a version-1 requirements file
+(-f FILE, or -f - for standard input) and from flags; a flag overrides the
+same key in the file. Each requirement flag is a must; use --prefer for
+soft wishes.
+
+Exit status: 0 a recommendation was made; 2 bad input; 3 no service meets
+every must (the report still shows the closest).`,
+		Example: `  # Ordered fan-out, from flags
+  advisor recommend --ordering per-key --fanout
+
+  # From a requirements file, as JSON for a pipeline
+  advisor recommend -f requirements.yaml --output json
+
+  # The file, with one key overridden and one service ruled out
+  advisor recommend -f requirements.yaml --retention 7d --exclude mq-activemq`,
+		Args: exactArgs(0),
+		RunE: func(c *cobra.Command, _ []string) error {
+			opts.cmd = c
+			if runF != nil {
+				return runF(opts)
+			}
+			return recommendRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "read requirements from `FILE` (- for standard input)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, yaml or markdown")
+	cmd.Flags().IntVar(&opts.Top, "top", 0, "show only the first `N` services (0: all)")
+	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
+	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
+	opts.reqFlags = addReqFlags(cmd, embeddedCatalog())
+	return cmd
+}
+
+func formatCompletion(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var out []cobra.Completion
+	for _, f := range render.Formats {
+		out = append(out, cobra.CompletionWithDesc(f.Name, f.Help))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+func recommendRun(opts *RecommendOptions) error {
+	if err := render.CheckFormat(opts.Output); err != nil {
+		return inputError(err)
+	}
+	if opts.Top < 0 {
+		return inputErrorf("--top takes a number of services, 0 or more, not %d", opts.Top)
+	}
+	loaded, err := opts.Factory.Load(*opts.Sources)
+	if err != nil {
+		return err
+	}
+	req, err := readRequirements(opts.Factory, opts.File, loaded)
+	if err != nil {
+		return err
+	}
+	if err := opts.reqFlags.apply(opts.cmd.Flags(), req, loaded); err != nil {
+		return err
+	}
+	return present(opts.IO, req, loaded, opts.Output, opts.Top)
+}
+
+// readRequirements loads a requirements file, or starts empty without one.
+func readRequirements(f *Factory, path string, loaded *Loaded) (*requirements.Requirements, error) {
+	if path == "" {
+		return requirements.New(), nil
+	}
+	name, data, err := f.ReadInput(path)
+	if err != nil {
+		return nil, err
+	}
+	req, err := loaded.Loader().Load(name, data)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return req, nil
+}
+
+// present ranks, renders and maps "no eligible service" to exit 3.
+func present(io *IOStreams, req *requirements.Requirements, loaded *Loaded, format string, top int) error {
+	res := engine.Rank(req, loaded.Base, loaded.Rules)
+	if top > 0 && top < len(res.Ranking) && format != "table" && format != "markdown" {
+		res.Ranking = res.Ranking[:top]
+	}
+	rep := report.Build(res, req, loaded.Rules, top)
+	st := render.Style{Color: io.Color(), Width: io.Width()}
+	if err := render.Write(io.Out, format, res, rep, st); err != nil {
+		return err
+	}
+	if res.Recommendation == nil {
+		return &ExitError{Code: ExitNoEligible}
+	}
+	return nil
+}
+
+func suggestKey(key string, cat *catalog.Catalog) string {
+	return diag.Suggest(key, cat.Names())
+}

@@ -1,0 +1,64 @@
+// Package engine ranks the services of a knowledge base against requirements.
+// It is pure: values in, values out; no I/O, no clock, no globals.
+package engine
+
+// Result is the outcome of a ranking, in the shape of the spec's JSON.
+type Result struct {
+	Version        int      `json:"version"`
+	Title          string   `json:"title,omitempty"`
+	Recommendation *Pick    `json:"recommendation"`
+	Ranking        []Ranked `json:"ranking"`
+	// Excluded lists the ids left out by the requirements' exclude or provider.
+	Excluded []string `json:"excluded,omitempty"`
+}
+
+// Pick is the recommended service.
+type Pick struct {
+	ID    string  `json:"id"`
+	Name  string  `json:"name"`
+	Score float64 `json:"score"`
+}
+
+// Ranked is one service's standing.
+type Ranked struct {
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Family     string    `json:"family"`
+	Eligible   bool      `json:"eligible"`
+	Score      float64   `json:"score"`
+	Met        []Check   `json:"met"`
+	Violations []Check   `json:"violations"`
+	Missed     []Check   `json:"missed,omitempty"` // prefers not met
+	Notes      []string  `json:"notes"`
+	Breakdown  Breakdown `json:"breakdown"`
+}
+
+// Check is one key judged against one service.
+type Check struct {
+	Key       string `json:"key"`
+	Kind      string `json:"kind"` // "must" or "prefer"
+	Want      string `json:"want"`
+	Have      string `json:"have"`
+	Condition string `json:"condition,omitempty"` // met only under this condition
+	Reason    string `json:"reason"`
+}
+
+// Breakdown is how a score is made; the parts' points sum to the score.
+type Breakdown struct {
+	Fit        Part `json:"fit"`
+	Affinity   Part `json:"affinity"`
+	Simplicity Part `json:"simplicity"`
+}
+
+// Part is one part of a score.
+type Part struct {
+	Points float64  `json:"points"`
+	Max    float64  `json:"max"`
+	Lines  []string `json:"lines"`
+}
+
+// Must and Prefer are the kinds of a Check.
+const (
+	Must   = "must"
+	Prefer = "prefer"
+)

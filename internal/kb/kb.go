@@ -1,0 +1,109 @@
+// Package kb is the model of the knowledge base: what each service offers,
+// with the source and check date of every fact.
+package kb
+
+import (
+	"github.com/advisor-dev/advisor/internal/catalog"
+	"go.yaml.in/yaml/v3"
+)
+
+// Service is one knowledge entry.
+type Service struct {
+	Version  int              `yaml:"version"`
+	ID       string           `yaml:"id"`
+	Name     string           `yaml:"name"`
+	Family   string           `yaml:"family"`
+	Provider string           `yaml:"provider"`
+	Paradigm string           `yaml:"paradigm"`
+	Summary  string           `yaml:"summary"`
+	Docs     string           `yaml:"docs"`
+	Effort   Effort           `yaml:"effort"`
+	Pricing  Sourced          `yaml:"pricing"`
+	UseCases []string         `yaml:"use_cases"`
+	Facts    map[string]*Fact `yaml:"facts"`
+	Limits   []Limit          `yaml:"limits"`
+
+	// File is where the entry was read from, for messages.
+	File string `yaml:"-"`
+}
+
+// Effort is how much a service takes to run and to pay for: 1 (least) to 10.
+type Effort struct {
+	Value   int    `yaml:"value"`
+	Note    string `yaml:"note"`
+	Source  string `yaml:"source"`
+	Checked string `yaml:"checked"`
+}
+
+// Sourced is a line of text with its source.
+type Sourced struct {
+	Summary string `yaml:"summary"`
+	Source  string `yaml:"source"`
+	Checked string `yaml:"checked"`
+}
+
+// Fact is what a service offers for one catalog key.
+type Fact struct {
+	Raw     yaml.Node `yaml:"value"`
+	Per     string    `yaml:"per"`
+	Note    string    `yaml:"note"`
+	Source  string    `yaml:"source"`
+	Checked string    `yaml:"checked"`
+	Options []*Option `yaml:"options"`
+
+	// Value is Raw parsed against the catalog key.
+	Value catalog.Value `yaml:"-"`
+}
+
+// Option is a better value a service reaches only under a condition.
+type Option struct {
+	Raw       yaml.Node `yaml:"value"`
+	Condition string    `yaml:"condition"`
+	Note      string    `yaml:"note"`
+	Source    string    `yaml:"source"`
+	Checked   string    `yaml:"checked"`
+
+	Value catalog.Value `yaml:"-"`
+}
+
+// Limit is a further number worth knowing about a service.
+type Limit struct {
+	Name      string `yaml:"name"`
+	Value     string `yaml:"value"`
+	Per       string `yaml:"per"`
+	Condition string `yaml:"condition"`
+	Source    string `yaml:"source"`
+	Checked   string `yaml:"checked"`
+}
+
+// Base is the knowledge base: services sorted by id.
+type Base struct {
+	Services []*Service
+}
+
+// Lookup returns the service with id.
+func (b *Base) Lookup(id string) (*Service, bool) {
+	for _, s := range b.Services {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// IDs lists the service ids.
+func (b *Base) IDs() []string {
+	ids := make([]string, len(b.Services))
+	for i, s := range b.Services {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// SourceOf is where an option's value comes from: its own source or the fact's.
+func (o *Option) SourceOf(f *Fact) (source, checked string) {
+	if o.Source != "" {
+		return o.Source, o.Checked
+	}
+	return f.Source, f.Checked
+}

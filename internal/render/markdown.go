@@ -1,0 +1,73 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/advisor-dev/advisor/internal/report"
+)
+
+// Markdown writes the report for design-review documents.
+func Markdown(w io.Writer, rep report.Report) error {
+	var b strings.Builder
+	title := rep.Title
+	if title == "" {
+		title = "Messaging service recommendation"
+	}
+	fmt.Fprintf(&b, "# %s\n\n**%s**\n\n", mdText(title), mdText(rep.Headline))
+	for _, line := range rep.Why {
+		fmt.Fprintf(&b, "* %s\n", mdText(line))
+	}
+	if len(rep.Others) > 0 {
+		b.WriteString("\n## Other services\n\n")
+		for _, o := range rep.Others {
+			score := fmt.Sprintf("%.1f", o.Score)
+			if !o.Eligible {
+				score = "not eligible"
+			}
+			fmt.Fprintf(&b, "%d. `%s` (%s): %s\n", o.Rank, o.ID, score, mdText(o.Why))
+		}
+	}
+	if len(rep.Excluded) > 0 {
+		fmt.Fprintf(&b, "\nExcluded: %s\n", "`"+strings.Join(rep.Excluded, "`, `")+"`")
+	}
+	if len(rep.Rows) > 0 {
+		b.WriteString("\n## Comparison\n\n| # | Service | Score |")
+		sep := "|--:|---|--:|"
+		for _, c := range rep.Columns {
+			kind := "must"
+			if !c.Must {
+				kind = "prefer"
+			}
+			fmt.Fprintf(&b, " %s (%s %s) |", mdCell(c.Title), kind, mdCell(c.Want))
+			sep += "---|"
+		}
+		b.WriteString("\n" + sep + "\n")
+		for _, r := range rep.Rows {
+			rank := fmt.Sprint(r.Rank)
+			if !r.Eligible {
+				rank = "-"
+			}
+			fmt.Fprintf(&b, "| %s | `%s` | %.1f |", rank, r.ID, r.Score)
+			for _, c := range r.Cells {
+				fmt.Fprintf(&b, " %s |", mdCell(cellText(c)))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n✓ meets, ✗ misses, ✓* meets only under a condition; - misses a must.\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdCell escapes a table cell: a pipe would end the cell, a newline the row.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// mdText keeps free text from starting Markdown constructs by accident.
+func mdText(s string) string {
+	return strings.ReplaceAll(s, "\n", " ")
+}

@@ -1,0 +1,58 @@
+// Package render writes a ranking in each output format; one file per format.
+package render
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/advisor-dev/advisor/internal/diag"
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/report"
+)
+
+// Formats are the values of --output, with what each is for.
+var Formats = []struct{ Name, Help string }{
+	{"table", "a report for the terminal: pick, reasons, comparison table"},
+	{"json", "the machine-readable result of the spec"},
+	{"yaml", "the same result as YAML"},
+	{"markdown", "the report as Markdown, for design-review documents"},
+}
+
+// FormatNames lists the format names.
+func FormatNames() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// CheckFormat reports an unknown format with the allowed ones.
+func CheckFormat(name string) error {
+	if slices.Contains(FormatNames(), name) {
+		return nil
+	}
+	return fmt.Errorf("unknown output format %q: use %s%s", name, diag.OneOf(FormatNames()), diag.Suggest(name, FormatNames()))
+}
+
+// Style says how human formats look.
+type Style struct {
+	Color bool // ANSI colour (only on a terminal, never with NO_COLOR)
+	Width int  // the terminal width to fit; 80 when unknown
+}
+
+// Write renders res (and its explanation rep) in format to w.
+func Write(w io.Writer, format string, res engine.Result, rep report.Report, st Style) error {
+	switch format {
+	case "json":
+		return JSON(w, res)
+	case "yaml":
+		return YAML(w, res)
+	case "markdown":
+		return Markdown(w, rep)
+	case "table":
+		return Table(w, rep, st)
+	}
+	return CheckFormat(format)
+}

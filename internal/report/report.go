@@ -1,0 +1,262 @@
+// Package report turns a ranking into what a person reads: the pick, why it
+// wins, why each other service lost, and the comparison rows. Every human
+// format (table, Markdown) renders the same Report.
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/ruleset"
+)
+
+// Report is a ranking explained.
+type Report struct {
+	Title    string
+	Headline string   // "Recommended: ..." or "No service meets every must"
+	Why      []string // two to four lines on why the pick wins
+	Others   []Other  // runners-up and ineligible services, in ranking order
+	Columns  []Column // the keys the user set
+	Rows     []Row
+	Excluded []string
+}
+
+// Other is a service that did not win, with why.
+type Other struct {
+	Rank     int
+	ID       string
+	Score    float64
+	Eligible bool
+	Why      string
+}
+
+// Column is one requirement key shown in the comparison table.
+type Column struct {
+	Key   string
+	Title string
+	Want  string
+	Must  bool
+}
+
+// Row is one service in the comparison table.
+type Row struct {
+	Rank     int
+	ID       string
+	Score    float64
+	Eligible bool
+	Cells    []Cell // one per column
+}
+
+// Cell is one key judged for one service.
+type Cell struct {
+	Met       bool
+	Have      string
+	Condition bool
+}
+
+// Build explains res; top limits the rows and others shown (0: all).
+func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set, top int) Report {
+	rep := Report{Title: res.Title, Excluded: res.Excluded}
+	for _, it := range req.Must {
+		k, _ := rules.Catalog.Lookup(it.Key)
+		rep.Columns = append(rep.Columns, Column{Key: it.Key, Title: k.Title, Want: it.Value.String(), Must: true})
+	}
+	for _, it := range req.Prefer {
+		k, _ := rules.Catalog.Lookup(it.Key)
+		rep.Columns = append(rep.Columns, Column{Key: it.Key, Title: k.Title, Want: it.Value.String()})
+	}
+	shown := res.Ranking
+	if top > 0 && top < len(shown) {
+		shown = shown[:top]
+	}
+	for i, r := range shown {
+		row := Row{Rank: i + 1, ID: r.ID, Score: r.Score, Eligible: r.Eligible}
+		for _, c := range rep.Columns {
+			row.Cells = append(row.Cells, cellFor(r, c.Key))
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+	if len(res.Ranking) == 0 {
+		rep.Headline = "No service is left to consider (all excluded)"
+		return rep
+	}
+	win := res.Ranking[0]
+	if res.Recommendation != nil {
+		rep.Headline = fmt.Sprintf("Recommended: %s (%s), score %.1f of 100", win.Name, win.ID, win.Score)
+		rep.Why = whyWinner(win, res.Ranking, req)
+	} else {
+		rep.Headline = "No service meets every must"
+		rep.Why = []string{fmt.Sprintf("Closest: %s (%s), which misses %s.", win.Name, win.ID, missList(win))}
+	}
+	for i, r := range shown {
+		if i == 0 {
+			continue
+		}
+		o := Other{Rank: i + 1, ID: r.ID, Score: r.Score, Eligible: r.Eligible}
+		if r.Eligible {
+			o.Why = whyBehind(r, win)
+		} else {
+			o.Why = "misses " + missList(r)
+		}
+		rep.Others = append(rep.Others, o)
+	}
+	return rep
+}
+
+func cellFor(r engine.Ranked, key string) Cell {
+	for _, c := range r.Met {
+		if c.Key == key {
+			return Cell{Met: true, Have: c.Have, Condition: c.Condition != ""}
+		}
+	}
+	for _, list := range [][]engine.Check{r.Violations, r.Missed} {
+		for _, c := range list {
+			if c.Key == key {
+				return Cell{Have: c.Have}
+			}
+		}
+	}
+	return Cell{}
+}
+
+// whyWinner says in two to four lines why the pick wins.
+func whyWinner(win engine.Ranked, ranking []engine.Ranked, req *requirements.Requirements) []string {
+	var why []string
+	var musts []string
+	for _, c := range win.Met {
+		if c.Kind == engine.Must {
+			musts = append(musts, fmt.Sprintf("%s %s", c.Key, c.Want))
+		}
+	}
+	eligible := 0
+	for _, r := range ranking {
+		if r.Eligible {
+			eligible++
+		}
+	}
+	switch {
+	case len(req.Must) == 0:
+		why = append(why, "No must-haves were set, so every service is eligible; preferences, fit and simplicity decide.")
+	case eligible == 1:
+		why = append(why, fmt.Sprintf("It is the only service that meets every must (%s).", strings.Join(musts, ", ")))
+	default:
+		why = append(why, fmt.Sprintf("It meets every must (%s), as %d other service%s do.", strings.Join(musts, ", "), eligible-1, plural(eligible-1)))
+	}
+	if len(req.Prefer) > 0 {
+		met := 0
+		for _, c := range win.Met {
+			if c.Kind == engine.Prefer {
+				met++
+			}
+		}
+		why = append(why, fmt.Sprintf("It meets %d of %d preferences.", met, len(req.Prefer)))
+	}
+	if len(win.Notes) > 0 {
+		why = append(why, "Mind: "+strings.Join(win.Notes, "; ")+".")
+	}
+	if len(ranking) > 1 && ranking[1].Eligible && len(why) < 4 {
+		why = append(why, "Ahead of "+ranking[1].ID+" on "+edgeName(win, ranking[1])+": "+edge(win, ranking[1])+".")
+	}
+	return why
+}
+
+// whyBehind says why an eligible service ranks below the winner.
+func whyBehind(r, win engine.Ranked) string {
+	return "behind on " + edgeName(win, r) + ": " + lossReason(r, win)
+}
+
+// edge says what separates the winner from a runner-up, in the winner's favour.
+func edge(win, other engine.Ranked) string {
+	switch part(win, other) {
+	case "fit":
+		return other.ID + " " + lossReason(other, win)
+	case "affinity":
+		for _, l := range win.Breakdown.Affinity.Lines {
+			if strings.HasPrefix(l, "suits") {
+				return l[strings.Index(l, ": ")+2:]
+			}
+		}
+	}
+	return fmt.Sprintf("less to run and pay for (effort %s vs %s)", effortOf(win), effortOf(other))
+}
+
+func edgeName(win, other engine.Ranked) string {
+	switch part(win, other) {
+	case "fit":
+		return "fit"
+	case "affinity":
+		return "kind of service"
+	}
+	return "simplicity"
+}
+
+// part is the part of the score where other loses most against win.
+func part(win, other engine.Ranked) string {
+	df := win.Breakdown.Fit.Points - other.Breakdown.Fit.Points
+	da := win.Breakdown.Affinity.Points - other.Breakdown.Affinity.Points
+	ds := win.Breakdown.Simplicity.Points - other.Breakdown.Simplicity.Points
+	switch {
+	case df >= da && df >= ds && df > 0:
+		return "fit"
+	case da >= ds && da > 0:
+		return "affinity"
+	}
+	return "simplicity"
+}
+
+// lossReason explains, in the loser's terms, the part it loses most on.
+func lossReason(other, win engine.Ranked) string {
+	switch part(win, other) {
+	case "fit":
+		for _, c := range other.Missed {
+			return "does not meet prefer " + c.Key + " " + c.Want + " (" + c.Reason + ")"
+		}
+		for _, c := range other.Met {
+			if c.Condition != "" {
+				return c.Key + " " + c.Want + " only with " + c.Condition
+			}
+		}
+		return "meets the keys less well"
+	case "affinity":
+		for _, l := range win.Breakdown.Affinity.Lines {
+			if strings.HasPrefix(l, "suits") {
+				return "a " + paradigmOf(other) + " service, while " + strings.TrimPrefix(l[strings.Index(l, ": ")+2:], "") + ""
+			}
+		}
+		return "its kind of service suits the requirements less"
+	}
+	return fmt.Sprintf("more to run and pay for (effort %s vs %s)", effortOf(other), effortOf(win))
+}
+
+func paradigmOf(r engine.Ranked) string {
+	for _, l := range r.Breakdown.Affinity.Lines {
+		if i := strings.Index(l, ": a "); i >= 0 {
+			rest := l[i+4:]
+			return rest[:strings.Index(rest, " service")]
+		}
+	}
+	return "different"
+}
+
+func effortOf(r engine.Ranked) string {
+	l := r.Breakdown.Simplicity.Lines[0]
+	return strings.TrimPrefix(l[:strings.Index(l, " of 10")], "effort ")
+}
+
+// missList names the musts a service misses, with what it has instead.
+func missList(r engine.Ranked) string {
+	var parts []string
+	for _, c := range r.Violations {
+		parts = append(parts, fmt.Sprintf("%s %s (has %s)", c.Key, c.Want, c.Have))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

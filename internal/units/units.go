@@ -1,0 +1,163 @@
+// Package units parses and formats the quantities of requirements and
+// knowledge: durations (7d), rates (20k/s) and sizes (256KiB).
+package units
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Unlimited stands for a quantity without a bound ("unlimited").
+var Unlimited = math.Inf(1)
+
+// maxQuantity keeps numbers far from float64 overflow and absurd inputs.
+const maxQuantity = 1e18
+
+// Options say which special values a parse accepts.
+type Options struct {
+	AllowZero      bool // "0s": a service that keeps nothing
+	AllowUnlimited bool // "unlimited"
+}
+
+var durationUnits = []unit{{"s", 1}, {"m", 60}, {"h", 3600}, {"d", 86400}}
+
+var rateUnits = []unit{{"", 1}, {"k", 1e3}, {"M", 1e6}}
+
+var sizeUnits = []unit{
+	{"B", 1}, {"KB", 1e3}, {"KiB", 1 << 10}, {"MB", 1e6}, {"MiB", 1 << 20}, {"GB", 1e9}, {"GiB", 1 << 30},
+}
+
+type unit struct {
+	name   string
+	factor float64
+}
+
+// ParseDuration reads "30s", "15m", "12h", "7d" (or "unlimited") into seconds.
+func ParseDuration(s string, o Options) (float64, error) {
+	const want = "a number followed by s, m, h or d, such as 30s, 15m, 12h or 7d"
+	return parse(s, o, durationUnits, false, want)
+}
+
+// ParseRate reads "500/s", "20k/s", "1M/s" (the "/s" is optional) into messages per second.
+func ParseRate(s string, o Options) (float64, error) {
+	const want = "messages per second, such as 500/s, 20k/s or 1M/s"
+	t := strings.TrimSuffix(strings.TrimSpace(s), "/s")
+	if strings.Contains(t, "/") {
+		return 0, fmt.Errorf("%q is not a rate: want %s", s, want)
+	}
+	v, err := parse(t, o, rateUnits, false, want)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a rate: want %s", s, want)
+	}
+	return v, nil
+}
+
+// ParseSize reads "200KiB", "1MiB", "5MB" into bytes (KB = 1000, KiB = 1024).
+func ParseSize(s string, o Options) (float64, error) {
+	const want = "a number followed by B, KB, KiB, MB, MiB, GB or GiB, such as 256KiB or 1MB"
+	return parse(s, o, sizeUnits, true, want)
+}
+
+func parse(s string, o Options, units []unit, foldCase bool, want string) (float64, error) {
+	t := strings.TrimSpace(s)
+	if t == "unlimited" {
+		if o.AllowUnlimited {
+			return Unlimited, nil
+		}
+		return 0, fmt.Errorf("%q is not allowed here: want %s", s, want)
+	}
+	num, suffix := splitNumber(t)
+	if num == "" {
+		return 0, fmt.Errorf("%q: want %s", s, want)
+	}
+	var factor float64
+	found := false
+	for _, u := range units {
+		if suffix == u.name || foldCase && strings.EqualFold(suffix, u.name) {
+			factor, found = u.factor, true
+			break
+		}
+	}
+	if !found {
+		return 0, fmt.Errorf("%q has an unknown unit %q: want %s", s, suffix, want)
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, fmt.Errorf("%q: want %s", s, want)
+	}
+	v *= factor
+	switch {
+	case v > maxQuantity:
+		return 0, fmt.Errorf("%q is too large", s)
+	case v == 0 && !o.AllowZero:
+		return 0, fmt.Errorf("%q must be more than zero", s)
+	}
+	return v, nil
+}
+
+// splitNumber splits "12.5KiB" into "12.5" and "KiB". Only plain decimal
+// digits with at most one point count as a number: no signs, exponents or spaces.
+func splitNumber(s string) (num, suffix string) {
+	i, dots := 0, 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		if s[i] == '.' {
+			dots++
+		}
+		i++
+	}
+	if i == 0 || dots > 1 || s[0] == '.' || s[i-1] == '.' {
+		return "", ""
+	}
+	return s[:i], s[i:]
+}
+
+// FormatDuration writes seconds in the largest unit that keeps the number short.
+func FormatDuration(sec float64) string {
+	if math.IsInf(sec, 1) {
+		return "unlimited"
+	}
+	return format(sec, durationUnits, "")
+}
+
+// FormatRate writes messages per second as "300/s", "70k/s" or "1M/s".
+func FormatRate(r float64) string {
+	if math.IsInf(r, 1) {
+		return "unlimited"
+	}
+	return format(r, rateUnits, "/s")
+}
+
+// FormatSize writes bytes in binary units when exact (256KiB), else decimal (5MB).
+func FormatSize(b float64) string {
+	if math.IsInf(b, 1) {
+		return "unlimited"
+	}
+	binary := []unit{{"B", 1}, {"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}}
+	decimal := []unit{{"B", 1}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}}
+	bs, ds := format(b, binary, ""), format(b, decimal, "")
+	if len(ds) < len(bs) {
+		return ds
+	}
+	return bs
+}
+
+// format picks the largest unit giving a whole number, or else one decimal.
+func format(v float64, units []unit, tail string) string {
+	if v == 0 {
+		return "0" + units[0].name + tail
+	}
+	for i := len(units) - 1; i >= 0; i-- {
+		q := v / units[i].factor
+		if q >= 1 && q == math.Trunc(q) {
+			return strconv.FormatFloat(q, 'f', -1, 64) + units[i].name + tail
+		}
+	}
+	for i := len(units) - 1; i >= 0; i-- {
+		if q := v / units[i].factor; q >= 1 {
+			return strconv.FormatFloat(math.Round(q*10)/10, 'f', -1, 64) + units[i].name + tail
+		}
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + units[0].name + tail
+}
