@@ -6,8 +6,8 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/requirements"
-	"github.com/advisor-dev/advisor/rules"
 	"github.com/advisor-dev/advisor/internal/ruleset"
+	"github.com/advisor-dev/advisor/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )

@@ -60,7 +60,7 @@ func activeHints(req *requirements.Requirements, rules *ruleset.Set) []hint {
 				holds = false
 				break
 			}
-			if ok, _ := meets(c.Key, compareOf(rules, c.Key.Key), it.Value, c.Value); !ok {
+			if !hintHolds(c.Key, compareOf(rules, c.Key.Key), it.Value, c.Value) {
 				holds = false
 				break
 			}
@@ -71,6 +71,17 @@ func activeHints(req *requirements.Requirements, rules *ruleset.Set) []hint {
 		}
 	}
 	return out
+}
+
+// hintHolds reports whether a requirement value matches a hint's condition:
+// lists include it, numbers reach it, anything else equals it.
+func hintHolds(k *catalog.Key, cmp ruleset.Compare, got, cond catalog.Value) bool {
+	switch {
+	case k.Type == catalog.List, k.IsQuantity():
+		ok, _ := meets(k, cmp, got, cond)
+		return ok
+	}
+	return got.String() == cond.String()
 }
 
 func compareOf(rules *ruleset.Set, key string) ruleset.Compare {
@@ -86,7 +97,7 @@ func itemWeight(rules *ruleset.Set, it requirements.Item, must bool) float64 {
 }
 
 func score(req *requirements.Requirements, s *kb.Service, rules *ruleset.Set, hints []hint) Ranked {
-	r := Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Eligible: true,
+	r := Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Eligible: true,
 		Met: []Check{}, Violations: []Check{}, Notes: []string{}}
 	w := rules.Ranking.Weights
 	var got, total float64
@@ -147,11 +158,11 @@ func score(req *requirements.Requirements, s *kb.Service, rules *ruleset.Set, hi
 	r.Breakdown.Fit.Max = w.Fit
 	r.Breakdown.Fit.Points = round1(w.Fit * fit)
 
-	affinity, lines := affinityOf(s, hints)
-	r.Breakdown.Affinity = Part{Points: round1(w.Affinity * affinity), Max: w.Affinity, Lines: lines}
+	affinity, lines, checks := affinityOf(s, hints)
+	r.Breakdown.Affinity = Part{Points: round1(w.Affinity * affinity), Max: w.Affinity, Lines: lines, Hints: checks}
 
 	simplicity := float64(10-s.Effort.Value) / 9
-	r.Breakdown.Simplicity = Part{Points: round1(w.Simplicity * simplicity), Max: w.Simplicity,
+	r.Breakdown.Simplicity = Part{Points: round1(w.Simplicity * simplicity), Max: w.Simplicity, Effort: s.Effort.Value,
 		Lines: []string{fmt.Sprintf("effort %d of 10: %s", s.Effort.Value, s.Effort.Note)}}
 
 	r.Score = round1(r.Breakdown.Fit.Points + r.Breakdown.Affinity.Points + r.Breakdown.Simplicity.Points)
@@ -160,22 +171,25 @@ func score(req *requirements.Requirements, s *kb.Service, rules *ruleset.Set, hi
 
 // affinityOf is the weighted share of the active hints that suit the
 // service's paradigm; with no active hint it is 1 for everyone.
-func affinityOf(s *kb.Service, hints []hint) (float64, []string) {
+func affinityOf(s *kb.Service, hints []hint) (float64, []string, []HintCheck) {
 	if len(hints) == 0 {
-		return 1, []string{"no hint applies: full marks for every service"}
+		return 1, []string{"no hint applies: full marks for every service"}, nil
 	}
 	var got, total float64
 	var lines []string
+	var checks []HintCheck
 	for _, h := range hints {
 		total += h.weight
-		if slices.Contains(h.Suits, s.Paradigm) {
+		suits := slices.Contains(h.Suits, s.Paradigm)
+		checks = append(checks, HintCheck{When: h.String(), Because: h.Because, Weight: h.weight, Suits: suits})
+		if suits {
 			got += h.weight
 			lines = append(lines, fmt.Sprintf("suits (%s): %s", h.String(), h.Because))
 		} else {
 			lines = append(lines, fmt.Sprintf("does not suit (%s): a %s service; %s", h.String(), s.Paradigm, h.Because))
 		}
 	}
-	return got / total, lines
+	return got / total, lines, checks
 }
 
 func round1(x float64) float64 {

@@ -24,6 +24,7 @@ type Ranked struct {
 	ID         string    `json:"id"`
 	Name       string    `json:"name"`
 	Family     string    `json:"family"`
+	Paradigm   string    `json:"paradigm"`
 	Eligible   bool      `json:"eligible"`
 	Score      float64   `json:"score"`
 	Met        []Check   `json:"met"`
@@ -52,9 +53,19 @@ type Breakdown struct {
 
 // Part is one part of a score.
 type Part struct {
-	Points float64  `json:"points"`
-	Max    float64  `json:"max"`
-	Lines  []string `json:"lines"`
+	Points float64     `json:"points"`
+	Max    float64     `json:"max"`
+	Lines  []string    `json:"lines"`
+	Hints  []HintCheck `json:"hints,omitempty"`  // affinity: each applicable hint
+	Effort int         `json:"effort,omitempty"` // simplicity: the service's effort
+}
+
+// HintCheck is one ranking hint that applies to the requirements.
+type HintCheck struct {
+	When    string  `json:"when"`
+	Because string  `json:"because"`
+	Weight  float64 `json:"weight"`
+	Suits   bool    `json:"suits"` // whether it favours this service's paradigm
 }
 
 // Must and Prefer are the kinds of a Check.

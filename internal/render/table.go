@@ -40,7 +40,7 @@ func Table(w io.Writer, rep report.Report, st Style) error {
 	if len(rep.Rows) == 0 || !rep.Rows[0].Eligible {
 		color = ansiRed
 	}
-	b.WriteString(paint(ansiBold+color, rep.Headline) + "\n")
+	b.WriteString(paint(ansiBold+color, strings.TrimSuffix(wrap("", rep.Headline, width), "\n")) + "\n")
 	for _, line := range rep.Why {
 		b.WriteString(wrap("  - ", line, width))
 	}
@@ -77,16 +77,7 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 		header = append(header, c.Title+" ("+kind+" "+c.Want+")")
 	}
 	conditional := false
-	table := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithMaxWidth(width),
-		tablewriter.WithTrimSpace(tw.On),
-	)
-	table.Header(header)
+	rows := [][]string{}
 	for _, r := range rep.Rows {
 		rank := fmt.Sprint(r.Rank)
 		if !r.Eligible {
@@ -97,12 +88,23 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 			row = append(row, cellText(c))
 			conditional = conditional || c.Condition
 		}
-		if err := table.Append(row); err != nil {
+		rows = append(rows, row)
+	}
+	// When the key columns cannot all fit, they are split over several
+	// tables, each repeating the rank, service and score.
+	const fixed = 3
+	for first := fixed; first < len(header) || first == fixed; {
+		last := len(header)
+		for last > first+1 && !fits(header, rows, first, last, width) {
+			last--
+		}
+		if err := drawTable(w, pick(header, first, last), picks(rows, first, last), width); err != nil {
 			return err
 		}
-	}
-	if err := table.Render(); err != nil {
-		return err
+		if last >= len(header) {
+			break
+		}
+		first = last
 	}
 	legend := "✓ meets, ✗ misses; - misses a must"
 	if conditional {
@@ -146,4 +148,44 @@ func wrap(prefix, text string, width int) string {
 	}
 	b.WriteString(line + "\n")
 	return b.String()
+}
+
+// pick keeps the fixed columns and columns [first, last) of a row.
+func pick(row []string, first, last int) []string {
+	return append(append([]string{}, row[:3]...), row[first:last]...)
+}
+
+func picks(rows [][]string, first, last int) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = pick(r, first, last)
+	}
+	return out
+}
+
+func fits(header []string, rows [][]string, first, last, width int) bool {
+	all := append([][]string{pick(header, first, last)}, picks(rows, first, last)...)
+	widths := planWidths(all, width, 1)
+	return sum(widths)+3*len(widths)+1 <= width
+}
+
+// drawTable folds the cells to widths planned to fit (tablewriter's own
+// MaxWidth overshoots) and lets tablewriter draw them.
+func drawTable(w io.Writer, header []string, rows [][]string, width int) error {
+	widths := planWidths(append([][]string{header}, rows...), width, 1)
+	table := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	table.Header(foldRow(header, widths))
+	for _, row := range rows {
+		if err := table.Append(foldRow(row, widths)); err != nil {
+			return err
+		}
+	}
+	return table.Render()
 }

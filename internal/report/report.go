@@ -173,13 +173,11 @@ func edge(win, other engine.Ranked) string {
 	case "fit":
 		return other.ID + " " + lossReason(other, win)
 	case "affinity":
-		for _, l := range win.Breakdown.Affinity.Lines {
-			if strings.HasPrefix(l, "suits") {
-				return l[strings.Index(l, ": ")+2:]
-			}
+		if h, ok := favouring(win, other); ok {
+			return h.Because + " (" + h.When + ")"
 		}
 	}
-	return fmt.Sprintf("less to run and pay for (effort %s vs %s)", effortOf(win), effortOf(other))
+	return fmt.Sprintf("less to run and pay for (effort %d vs %d)", win.Breakdown.Simplicity.Effort, other.Breakdown.Simplicity.Effort)
 }
 
 func edgeName(win, other engine.Ranked) string {
@@ -206,43 +204,41 @@ func part(win, other engine.Ranked) string {
 	return "simplicity"
 }
 
+// favouring is the heaviest hint that suits the winner but not the other.
+func favouring(win, other engine.Ranked) (engine.HintCheck, bool) {
+	var best engine.HintCheck
+	found := false
+	for i, h := range win.Breakdown.Affinity.Hints {
+		if !h.Suits || i >= len(other.Breakdown.Affinity.Hints) || other.Breakdown.Affinity.Hints[i].Suits {
+			continue
+		}
+		if !found || h.Weight > best.Weight {
+			best, found = h, true
+		}
+	}
+	return best, found
+}
+
 // lossReason explains, in the loser's terms, the part it loses most on.
 func lossReason(other, win engine.Ranked) string {
 	switch part(win, other) {
 	case "fit":
 		for _, c := range other.Missed {
-			return "does not meet prefer " + c.Key + " " + c.Want + " (" + c.Reason + ")"
+			return "does not meet prefer " + c.Key + " " + c.Want + " (has " + c.Have + ")"
 		}
 		for _, c := range other.Met {
 			if c.Condition != "" {
-				return c.Key + " " + c.Want + " only with " + c.Condition
+				return "meets " + c.Key + " " + c.Want + " only with " + c.Condition
 			}
 		}
 		return "meets the keys less well"
 	case "affinity":
-		for _, l := range win.Breakdown.Affinity.Lines {
-			if strings.HasPrefix(l, "suits") {
-				return "a " + paradigmOf(other) + " service, while " + strings.TrimPrefix(l[strings.Index(l, ": ")+2:], "") + ""
-			}
+		if h, ok := favouring(win, other); ok {
+			return article(other.Paradigm) + " " + other.Paradigm + " service, while " + h.Because
 		}
 		return "its kind of service suits the requirements less"
 	}
-	return fmt.Sprintf("more to run and pay for (effort %s vs %s)", effortOf(other), effortOf(win))
-}
-
-func paradigmOf(r engine.Ranked) string {
-	for _, l := range r.Breakdown.Affinity.Lines {
-		if i := strings.Index(l, ": a "); i >= 0 {
-			rest := l[i+4:]
-			return rest[:strings.Index(rest, " service")]
-		}
-	}
-	return "different"
-}
-
-func effortOf(r engine.Ranked) string {
-	l := r.Breakdown.Simplicity.Lines[0]
-	return strings.TrimPrefix(l[:strings.Index(l, " of 10")], "effort ")
+	return fmt.Sprintf("more to run and pay for (effort %d vs %d)", other.Breakdown.Simplicity.Effort, win.Breakdown.Simplicity.Effort)
 }
 
 // missList names the musts a service misses, with what it has instead.
@@ -259,4 +255,11 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

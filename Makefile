@@ -1,0 +1,38 @@
+# advisor: pick the right AWS messaging service.
+GO      ?= go
+BIN     := bin/advisor
+EXAMPLE ?= docs/examples/order-events.yaml
+FUZZTIME ?= 30s
+
+.PHONY: all build run test test-go vet bench fuzz update clean
+
+all: build
+
+build: ## build the binary into bin/
+	$(GO) build -o $(BIN) ./cmd/advisor
+
+run: build ## recommend a service for the example requirements, on the embedded knowledge base
+	./$(BIN) recommend -f $(EXAMPLE)
+
+test: vet test-go ## every test: unit, golden, end-to-end scripts, scenarios
+
+vet:
+	@test -z "$$(gofmt -l cmd internal rules knowledge)" || { echo "gofmt needed:"; gofmt -l cmd internal rules knowledge; exit 1; }
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test -count=1 ./...
+
+bench: ## the benchmarks quoted in README
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/ ./internal/cli/
+
+fuzz: ## run each fuzz target for FUZZTIME (default 30s)
+	$(GO) test -run '^$$' -fuzz '^FuzzParseRequirements$$' -fuzztime $(FUZZTIME) ./internal/requirements/
+	$(GO) test -run '^$$' -fuzz '^FuzzUnits$$' -fuzztime $(FUZZTIME) ./internal/units/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseKnowledge$$' -fuzztime $(FUZZTIME) ./internal/kb/
+
+update: ## rewrite golden files and script outputs
+	ADVISOR_UPDATE=1 $(GO) test -count=1 ./...
+
+clean:
+	rm -rf bin

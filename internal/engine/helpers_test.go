@@ -1,0 +1,50 @@
+package engine_test
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/ruleset"
+	"github.com/advisor-dev/advisor/knowledge"
+	"github.com/advisor-dev/advisor/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+func loadDefaults(t testing.TB) (*ruleset.Set, *kb.Base) {
+	t.Helper()
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := kb.LoadFS(knowledge.FS, "knowledge/", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set, kb.Merge(list)
+}
+
+func loader(set *ruleset.Set, base *kb.Base) *requirements.Loader {
+	return &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
+}
+
+func parseReq(t testing.TB, set *ruleset.Set, base *kb.Base, n *yaml.Node) *requirements.Requirements {
+	t.Helper()
+	data, err := yaml.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseText(t, set, base, string(data))
+}
+
+func parseText(t testing.TB, set *ruleset.Set, base *kb.Base, text string) *requirements.Requirements {
+	t.Helper()
+	req, err := loader(set, base).Load("req.yaml", []byte(text))
+	if err != nil {
+		t.Fatalf("requirements: %v", err)
+	}
+	return req
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

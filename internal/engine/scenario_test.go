@@ -1,0 +1,91 @@
+package engine_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/advisor-dev/advisor/internal/engine"
+	"go.yaml.in/yaml/v3"
+)
+
+// scenario is a situation with accepted answers.
+type scenario struct {
+	ID           string    `yaml:"id"`
+	Source       string    `yaml:"source"`
+	Summary      string    `yaml:"summary"`
+	Scenario     string    `yaml:"scenario"`
+	Expect       []string  `yaml:"expect"`
+	Reject       []string  `yaml:"reject"`
+	Requirements yaml.Node `yaml:"requirements"`
+}
+
+func readScenarios(t *testing.T, path string) []scenario {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []scenario
+	if err := yaml.Unmarshal(data, &list); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return list
+}
+
+func TestScenarios(t *testing.T) {
+	set, base := loadDefaults(t)
+	for _, sc := range readScenarios(t, "testdata/scenarios.yaml") {
+		t.Run(sc.ID, func(t *testing.T) {
+			req := parseReq(t, set, base, &sc.Requirements)
+			res := engine.Rank(req, base, set)
+			if res.Recommendation == nil {
+				t.Fatalf("no recommendation; want one of %v", sc.Expect)
+			}
+			top := res.Recommendation.ID
+			if !slices.Contains(sc.Expect, top) || slices.Contains(sc.Reject, top) {
+				t.Errorf("top pick %s; want one of %v and none of %v\nranking: %v", top, sc.Expect, sc.Reject, summary(res))
+			}
+		})
+	}
+}
+
+// TestScenariosMatchShared fails when the shared public scenarios hold a
+// case our copy lacks or states differently. Without ../shared it skips.
+func TestScenariosMatchShared(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared", "scenarios", "public.yaml")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("no %s here: nothing to compare", shared)
+	}
+	ours := map[string]scenario{}
+	for _, sc := range readScenarios(t, "testdata/scenarios.yaml") {
+		ours[sc.ID] = sc
+	}
+	for _, sc := range readScenarios(t, shared) {
+		mine, ok := ours[sc.ID]
+		if !ok {
+			t.Errorf("%s is in %s but not in testdata/scenarios.yaml", sc.ID, shared)
+			continue
+		}
+		var a, b any
+		_ = sc.Requirements.Decode(&a)
+		_ = mine.Requirements.Decode(&b)
+		if !reflect.DeepEqual(a, b) || !slices.Equal(sc.Expect, mine.Expect) || !slices.Equal(sc.Reject, mine.Reject) {
+			t.Errorf("%s differs from %s: requirements, expect or reject", sc.ID, shared)
+		}
+	}
+}
+
+func summary(res engine.Result) []string {
+	var out []string
+	for _, r := range res.Ranking {
+		mark := ""
+		if !r.Eligible {
+			mark = "(out)"
+		}
+		out = append(out, r.ID+mark+":"+ftoa(r.Score))
+	}
+	return out
+}
