@@ -27,7 +27,7 @@ type Factory struct {
 
 // Sources are where rules and knowledge come from besides the embedded defaults.
 type Sources struct {
-	RulesDir      string   // files here replace the embedded rule files of the same name
+	RulesDir      string   // keys and rules here add to or replace the embedded ones
 	KnowledgeDirs []string // entries here add to or replace embedded entries by id
 }
 
@@ -39,21 +39,18 @@ type Loaded struct {
 
 // Load reads the rules and the knowledge base. Any problem is bad input (exit 2).
 func (f *Factory) Load(src Sources) (*Loaded, error) {
-	read := ruleset.FromFS(rules.FS, "rules/")
+	var overlays []ruleset.Reader
 	if src.RulesDir != "" {
 		if err := checkDir(src.RulesDir, "--rules"); err != nil {
 			return nil, err
 		}
-		embedded, dir := read, os.DirFS(src.RulesDir)
-		read = func(file string) (string, []byte, error) {
-			if _, err := fs.Stat(dir, file); err == nil {
-				data, err := readCapped(dir, file)
-				return filepath.Join(src.RulesDir, file), data, err
-			}
-			return embedded(file)
-		}
+		dir := os.DirFS(src.RulesDir)
+		overlays = append(overlays, func(file string) (string, []byte, error) {
+			data, err := readCapped(dir, file)
+			return filepath.Join(src.RulesDir, file), data, err
+		})
 	}
-	set, err := ruleset.Load(read)
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlays...)
 	if err != nil {
 		return nil, inputError(err)
 	}

@@ -5,6 +5,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -31,6 +32,9 @@ func Run(f *Factory, args []string) (code int) {
 	var ee *ExitError
 	if errors.As(err, &ee) && ee.Err == nil {
 		return ee.Code
+	}
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		err = inputError(err) // cobra's own message already suggests and points to --help
 	}
 	fmt.Fprintf(f.IO.ErrOut, "advisor: %v\n", err)
 	return codeOf(err)

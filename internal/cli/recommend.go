@@ -55,7 +55,7 @@ every must (the report still shows the closest).`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "read requirements from `FILE` (- for standard input)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output format: table, json, yaml or markdown")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output `format`: table, json, yaml or markdown")
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "show only the first `N` services (0: all)")
 	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml")

@@ -42,8 +42,7 @@ func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog) *reqFlags {
 		k := &cat.Keys[i]
 		name := flagName(k.Key)
 		v := new(string)
-		usage := fmt.Sprintf("must: %s (%s)", strings.TrimSuffix(k.Help, "."), k.Expect())
-		fs.StringVar(v, name, "", usage)
+		fs.Var(&keyValue{s: v, typ: placeholder(k)}, name, k.Question)
 		if k.Type == catalog.Bool {
 			fs.Lookup(name).NoOptDefVal = "true"
 		}
@@ -57,7 +56,7 @@ func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog) *reqFlags {
 			_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(vals, cobra.ShellCompDirectiveNoFileComp))
 		}
 	}
-	fs.StringArrayVar(&rf.musts, "must", nil, "must: `key=value`, for any catalog key (repeatable)")
+	fs.StringArrayVar(&rf.musts, "must", nil, "a must for any catalog key, as `key=value` (repeatable)")
 	fs.StringArrayVar(&rf.prefers, "prefer", nil, "prefer: `key=value[:weight]` (repeatable), e.g. latency=realtime:3")
 	fs.StringSliceVar(&rf.exclude, "exclude", nil, "rule out services by `id,...`")
 	return rf
@@ -106,4 +105,34 @@ func (rf *reqFlags) apply(fs *pflag.FlagSet, req *requirements.Requirements, l *
 		}
 	}
 	return nil
+}
+
+// keyValue is a requirement flag's value: kept as text and parsed against
+// the catalog when the command runs, so that errors are bad input (exit 2).
+type keyValue struct {
+	s   *string
+	typ string
+}
+
+func (v *keyValue) String() string     { return *v.s }
+func (v *keyValue) Set(s string) error { *v.s = s; return nil }
+func (v *keyValue) Type() string       { return v.typ }
+
+// placeholder names what a flag takes in --help: "none|per-key|strict", "7d".
+func placeholder(k *catalog.Key) string {
+	switch k.Type {
+	case catalog.Bool:
+		return "bool"
+	case catalog.Enum:
+		if p := strings.Join(k.Values, "|"); len(p) <= 30 {
+			return p
+		}
+		return "value"
+	case catalog.List:
+		return strings.Join(k.Values[:min(2, len(k.Values))], ",") + ",..."
+	}
+	if len(k.Examples) > 0 {
+		return k.Examples[0]
+	}
+	return string(k.Type)
 }

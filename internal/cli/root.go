@@ -23,7 +23,7 @@ requirements, and explains every point of the ranking.`,
 	root.SetErr(f.IO.ErrOut)
 	root.SetIn(f.IO.In)
 	root.PersistentFlags().StringArrayVar(&src.KnowledgeDirs, "knowledge", nil, "add or override knowledge entries from `DIR` (repeatable)")
-	root.PersistentFlags().StringVar(&src.RulesDir, "rules", "", "replace rule files (catalog.yaml, judging.yaml, ranking.yaml) with those in `DIR`")
+	root.PersistentFlags().StringVar(&src.RulesDir, "rules", "", "add or override catalog keys and rules, or replace the ranking, from `DIR`")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return inputErrorf("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})

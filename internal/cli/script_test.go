@@ -2,7 +2,10 @@ package cli_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"os/exec"
 	"strconv"
 	"testing"
@@ -32,6 +35,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": exitcode,
+			"genfile":  genfile,
 		},
 	})
 }
@@ -57,5 +61,42 @@ func exitcode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// genfile KIND PATH writes an input too large or odd to keep in a script:
+// big (over the 1 MiB cap), bomb (YAML alias expansion), deep (nesting),
+// latin1 (bytes that are not UTF-8).
+func genfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: genfile big|bomb|deep|latin1 path")
+	}
+	var data string
+	switch args[0] {
+	case "big":
+		data = "version: 1\ncontext: |\n" + strings.Repeat("  "+strings.Repeat("x", 98)+"\n", 11000)
+	case "bomb":
+		var b strings.Builder
+		b.WriteString("version: 1\ncontext: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+		for i := 1; i < 10; i++ {
+			fmt.Fprintf(&b, "a%d: &a%d [", i, i)
+			for j := 0; j < 9; j++ {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "*a%d", i-1)
+			}
+			b.WriteString("]\n")
+		}
+		data = b.String()
+	case "deep":
+		data = "version: 1\nmust:\n  protocols: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"
+	case "latin1":
+		data = "version: 1\ntitle: caf\xe9\n"
+	default:
+		ts.Fatalf("genfile: unknown kind %q", args[0])
+	}
+	if err := os.WriteFile(filepath.Join(ts.Getenv("WORK"), args[1]), []byte(data), 0o644); err != nil {
+		ts.Fatalf("genfile: %v", err)
 	}
 }

@@ -162,7 +162,7 @@ func (l *Loader) item(name string, e yamlx.Entry, prefer bool, errs *diag.List) 
 	vn := e.Value
 	if vn.Kind == yaml.MappingNode {
 		if !prefer {
-			errs.Add(yamlx.Pos(name, vn), "a must takes a plain value; {value, weight} is for prefer")
+			errs.Add(yamlx.Pos(name, vn), "%s takes %s, not a mapping ({value, weight} is only for prefer)", e.Key, k.Expect())
 			return it, false
 		}
 		sub, serrs := yamlx.Mapping(name, vn, "prefer."+e.Key)

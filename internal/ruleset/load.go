@@ -1,6 +1,7 @@
 package ruleset
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -35,27 +36,48 @@ func FromFS(fsys fs.FS, prefix string) Reader {
 	}
 }
 
-// Load reads and checks the three rule files.
-func Load(read Reader) (*Set, error) {
+// Load reads and checks the three rule files of base, with each overlay
+// layered on top: an overlay's catalog keys and rules add to the base or
+// replace those of the same key; its ranking.yaml replaces the base's. An
+// overlay may hold any of the three files, or none.
+func Load(base Reader, overlays ...Reader) (*Set, error) {
 	var s Set
 	var errs diag.List
 	var jf judgingFile
 	names := map[string]string{}
-	for _, f := range []struct {
-		file string
-		into any
-	}{{CatalogFile, &s.Catalog}, {JudgingFile, &jf}, {RankingFile, &s.Ranking}} {
-		name, data, err := read(f.file)
-		names[f.file] = name
+	decode := func(read Reader, file string, into any, optional bool) bool {
+		name, data, err := read(file)
 		if err != nil {
+			if optional && errors.Is(err, fs.ErrNotExist) {
+				return false
+			}
 			errs.Add(diag.Pos{File: name}, "cannot read rule file: %v", err)
-			continue
+			return false
 		}
+		names[file] = name
 		root, err := yamlx.Parse(name, data)
 		if err == nil {
-			err = yamlx.DecodeStrict(name, data, root, f.into)
+			err = yamlx.DecodeStrict(name, data, root, into)
 		}
 		errs.Append(diag.Pos{File: name}, err)
+		return err == nil
+	}
+	decode(base, CatalogFile, &s.Catalog, false)
+	decode(base, JudgingFile, &jf, false)
+	decode(base, RankingFile, &s.Ranking, false)
+	for _, over := range overlays {
+		var c catalog.Catalog
+		if decode(over, CatalogFile, &c, true) {
+			s.Catalog.Keys = mergeKeys(s.Catalog.Keys, c.Keys)
+		}
+		var j judgingFile
+		if decode(over, JudgingFile, &j, true) {
+			jf.Rules = mergeRules(jf.Rules, j.Rules)
+		}
+		var r Ranking
+		if decode(over, RankingFile, &r, true) {
+			s.Ranking = r
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs.Err()
@@ -67,6 +89,31 @@ func Load(read Reader) (*Set, error) {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// mergeKeys replaces keys of the same name in place and appends new ones.
+func mergeKeys(base, over []catalog.Key) []catalog.Key {
+	out := slices.Clone(base)
+	for _, k := range over {
+		if i := slices.IndexFunc(out, func(b catalog.Key) bool { return b.Key == k.Key }); i >= 0 {
+			out[i] = k
+		} else {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func mergeRules(base, over []Rule) []Rule {
+	out := slices.Clone(base)
+	for _, r := range over {
+		if i := slices.IndexFunc(out, func(b Rule) bool { return b.Key == r.Key }); i >= 0 {
+			out[i] = r
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func checkCatalog(c *catalog.Catalog, name string) diag.List {

@@ -81,7 +81,10 @@ func parse(s string, o Options, units []unit, foldCase bool, want string) (float
 		}
 	}
 	if !found {
-		return 0, fmt.Errorf("%q has an unknown unit %q: want %s", s, suffix, want)
+		if strings.TrimSpace(suffix) == "" {
+			return 0, fmt.Errorf("%q has no unit: want %s", s, want)
+		}
+		return 0, fmt.Errorf("%q has an unknown unit %q: want %s", s, strings.TrimSpace(suffix), want)
 	}
 	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
