@@ -139,28 +139,38 @@ func FormatSize(b float64) string {
 	}
 	binary := []unit{{"B", 1}, {"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}}
 	decimal := []unit{{"B", 1}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}}
-	bs, ds := format(b, binary, ""), format(b, decimal, "")
-	if len(ds) < len(bs) {
+	bs, bExact := formatExact(b, binary, "")
+	ds, dExact := formatExact(b, decimal, "")
+	if dExact && (!bExact || len(ds) < len(bs)) {
 		return ds
 	}
 	return bs
 }
 
-// format picks the largest unit giving a whole number, or else one decimal.
+// format writes v in the largest unit where it is a whole number of at
+// most four digits (70k/s, 1500/s, 90m); failing that, with one decimal in
+// the largest unit that keeps it at least 1 (1.2M/s).
 func format(v float64, units []unit, tail string) string {
+	s, _ := formatExact(v, units, tail)
+	return s
+}
+
+// formatExact is format, also telling whether the text is exact.
+func formatExact(v float64, units []unit, tail string) (string, bool) {
 	if v == 0 {
-		return "0" + units[0].name + tail
+		return "0" + units[0].name + tail, true
 	}
 	for i := len(units) - 1; i >= 0; i-- {
 		q := v / units[i].factor
-		if q >= 1 && q == math.Trunc(q) {
-			return strconv.FormatFloat(q, 'f', -1, 64) + units[i].name + tail
+		if q >= 1 && q == math.Trunc(q) && q < 10000 {
+			return strconv.FormatFloat(q, 'f', -1, 64) + units[i].name + tail, true
 		}
 	}
 	for i := len(units) - 1; i >= 0; i-- {
 		if q := v / units[i].factor; q >= 1 {
-			return strconv.FormatFloat(math.Round(q*10)/10, 'f', -1, 64) + units[i].name + tail
+			r := math.Round(q*10) / 10
+			return strconv.FormatFloat(r, 'f', -1, 64) + units[i].name + tail, r == q
 		}
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64) + units[0].name + tail
+	return strconv.FormatFloat(v, 'f', -1, 64) + units[0].name + tail, true
 }

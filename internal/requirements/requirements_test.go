@@ -1,0 +1,151 @@
+package requirements_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/ruleset"
+	"github.com/advisor-dev/advisor/knowledge"
+	"github.com/advisor-dev/advisor/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+func loader(t testing.TB) *requirements.Loader {
+	t.Helper()
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := kb.LoadFS(knowledge.FS, "knowledge/", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &requirements.Loader{Catalog: &set.Catalog, IDs: kb.Merge(list).IDs(), Providers: []string{"aws"}}
+}
+
+const full = `version: 1
+title: Orders
+context: |
+  Three teams consume.
+provider: aws
+exclude: [mq-activemq, sqs]
+must:
+  ordering: per-key
+  fanout: true
+  retention: 7d
+  protocols: [mqtt, amqp]
+prefer:
+  serverless: true
+  latency: {value: realtime, weight: 3}
+`
+
+func TestLoadFull(t *testing.T) {
+	r, err := loader(t).Load("req.yaml", []byte(full))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "Orders" || r.Context != "Three teams consume.\n" || r.Provider != "aws" {
+		t.Errorf("header: %+v", r)
+	}
+	if strings.Join(r.Exclude, ",") != "mq-activemq,sqs" {
+		t.Errorf("exclude %v", r.Exclude)
+	}
+	var keys []string
+	for _, it := range r.Must {
+		keys = append(keys, it.Key+"="+it.Value.String())
+	}
+	// catalog order, lists in catalog order, units normalised
+	if got := strings.Join(keys, " "); got != "fanout=true ordering=per-key retention=7d protocols=amqp, mqtt" {
+		t.Errorf("must: %s", got)
+	}
+	if len(r.Prefer) != 2 || r.Prefer[0].Key != "latency" || r.Prefer[0].Weight != 3 || r.Prefer[1].Weight != 1 {
+		t.Errorf("prefer: %+v", r.Prefer)
+	}
+	if r.Must[0].Pos.String() != "req.yaml:9:3" {
+		t.Errorf("position of fanout: %s", r.Must[0].Pos)
+	}
+}
+
+// Writing requirements back out gives a file that loads to the same thing.
+func TestPlainRoundTrip(t *testing.T) {
+	l := loader(t)
+	r, err := l.Load("req.yaml", []byte(full))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := yaml.Marshal(r.Plain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := l.Load("out.yaml", out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	out2, _ := yaml.Marshal(r2.Plain())
+	if string(out) != string(out2) {
+		t.Errorf("round trip changed:\n%s\n---\n%s", out, out2)
+	}
+}
+
+func TestEmptySectionsAskNothing(t *testing.T) {
+	r, err := loader(t).Load("req.yaml", []byte("version: 1\nmust:\nprefer: {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Must)+len(r.Prefer) != 0 {
+		t.Errorf("got %+v", r)
+	}
+}
+
+func TestSetOverrides(t *testing.T) {
+	l := loader(t)
+	r, _ := l.Load("req.yaml", []byte(full))
+	it, err := requirements.ParsePrefer(l.Catalog, "fanout=false:2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Set(l.Catalog, it, false)
+	if _, must, ok := r.Find("fanout"); !ok || must {
+		t.Errorf("fanout should now be a prefer")
+	}
+	if err := r.AddExclude("nope", l.IDs); err == nil || !strings.Contains(err.Error(), "unknown service") {
+		t.Errorf("AddExclude(nope) = %v", err)
+	}
+}
+
+// FuzzParseRequirements: any bytes give requirements or an error, never a
+// panic; accepted requirements survive a write and re-read unchanged.
+func FuzzParseRequirements(f *testing.F) {
+	l := loader(f)
+	for _, s := range []string{
+		full,
+		"version: 1\nmust: {ordering: strict, delivery: exactly-once}\n",
+		"version: 1\nprefer: {latency: {value: realtime, weight: 2.5}}\n",
+		"version: 1\nexclude: sqs\nmust:\n  throughput: 20k/s\n  message_size: 1MiB\n  delay: 15m\n",
+		"a: &a [*a]\n",
+		"version: 1\n---\nversion: 1\n",
+		"version: 1\nmust: {retention: unlimited, targets: [s3, sqs]}\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := l.Load("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		out, err := yaml.Marshal(r.Plain())
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		r2, err := l.Load("again.yaml", out)
+		if err != nil {
+			t.Fatalf("written requirements do not load: %v\n%s", err, out)
+		}
+		out2, _ := yaml.Marshal(r2.Plain())
+		if string(out) != string(out2) {
+			t.Fatalf("round trip changed:\n%s\n---\n%s", out, out2)
+		}
+	})
+}
