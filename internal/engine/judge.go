@@ -13,23 +13,31 @@ import (
 type verdict struct {
 	met       bool
 	have      catalog.Value
+	text      string   // have as text, when the knowledge base has it ready
 	condition string   // the option's condition when only an option meets
 	missing   []string // list keys: wanted values the service lacks
+}
+
+func (v verdict) haveText() string {
+	if v.text != "" {
+		return v.text
+	}
+	return v.have.String()
 }
 
 // judge compares what is wanted with what a fact offers, first outright and
 // then under each of the fact's conditions in order.
 func judge(k *catalog.Key, rule *ruleset.Rule, fact *kb.Fact, want catalog.Value) verdict {
-	if ok, _ := meets(k, rule.Compare, fact.Value, want); ok {
-		return verdict{met: true, have: fact.Value}
+	ok, missing := meets(k, rule.Compare, fact.Value, want)
+	if ok {
+		return verdict{met: true, have: fact.Value, text: fact.Text}
 	}
 	for _, o := range fact.Options {
 		if ok, _ := meets(k, rule.Compare, o.Value, want); ok {
-			return verdict{met: true, have: o.Value, condition: o.Condition}
+			return verdict{met: true, have: o.Value, text: o.Text, condition: o.Condition}
 		}
 	}
-	_, missing := meets(k, rule.Compare, fact.Value, want)
-	return verdict{have: fact.Value, missing: missing}
+	return verdict{have: fact.Value, text: fact.Text, missing: missing}
 }
 
 func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool, []string) {
@@ -42,12 +50,14 @@ func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool,
 		}
 		return k.Rank(have.Text) >= k.Rank(want.Text), nil
 	case ruleset.Includes:
-		wanted := want.List
 		if want.Type == catalog.Enum {
-			wanted = []string{want.Text}
+			if slices.Contains(have.List, want.Text) {
+				return true, nil
+			}
+			return false, []string{want.Text}
 		}
 		var missing []string
-		for _, w := range wanted {
+		for _, w := range want.List {
 			if !slices.Contains(have.List, w) {
 				missing = append(missing, w)
 			}
@@ -57,11 +67,34 @@ func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool,
 	return false, nil
 }
 
-// sentence fills a rule's sentence with the values of a verdict.
-func sentence(tmpl string, want catalog.Value, v verdict) string {
-	return strings.NewReplacer(
-		"{want}", want.String(),
-		"{have}", v.have.String(),
-		"{missing}", strings.Join(v.missing, ", "),
-	).Replace(tmpl)
+// appendSentence appends a rule's sentence to buf, filling in {want},
+// {have} and {missing}.
+func appendSentence(buf []byte, tmpl, want, have string, missing []string) []byte {
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			return append(buf, tmpl...)
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			return append(buf, tmpl...)
+		}
+		buf = append(buf, tmpl[:i]...)
+		switch tmpl[i : i+j+1] {
+		case "{want}":
+			buf = append(buf, want...)
+		case "{have}":
+			buf = append(buf, have...)
+		case "{missing}":
+			for k, m := range missing {
+				if k > 0 {
+					buf = append(buf, ", "...)
+				}
+				buf = append(buf, m...)
+			}
+		default:
+			buf = append(buf, tmpl[i:i+j+1]...)
+		}
+		tmpl = tmpl[i+j+1:]
+	}
 }

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -15,17 +14,23 @@ import (
 // Rank scores every service of base against req under rules and orders them:
 // eligible first, then by score, highest first, then by id.
 func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Result {
-	res := Result{Version: 1, Title: req.Title, Ranking: []Ranked{}}
-	hints := activeHints(req, rules)
-	for _, s := range base.Services {
+	res := Result{Version: 1, Title: req.Title}
+	p := prepare(req, rules)
+	p.chunk = min(max(len(base.Services)*len(p.items), 16), 4096)
+	p.text = make([]byte, 0, len(base.Services)*len(p.items)*48)
+	scored := make([]Ranked, len(base.Services))
+	order := make([]int, 0, len(base.Services))
+	for i, s := range base.Services {
 		if slices.Contains(req.Exclude, s.ID) || req.Provider != "" && s.Provider != req.Provider {
 			res.Excluded = append(res.Excluded, s.ID)
 			continue
 		}
-		res.Ranking = append(res.Ranking, score(req, s, rules, hints))
+		p.score(s, &scored[i])
+		order = append(order, i)
 	}
-	sort.SliceStable(res.Ranking, func(i, j int) bool {
-		a, b := res.Ranking[i], res.Ranking[j]
+	// Sort indices, not the large structs.
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &scored[order[i]], &scored[order[j]]
 		if a.Eligible != b.Eligible {
 			return a.Eligible
 		}
@@ -34,6 +39,9 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 		}
 		return a.ID < b.ID
 	})
+	p.finish(scored)
+	permute(scored, order)
+	res.Ranking = scored[:len(order)]
 	if len(res.Ranking) > 0 && res.Ranking[0].Eligible {
 		top := res.Ranking[0]
 		res.Recommendation = &Pick{ID: top.ID, Name: top.Name, Score: top.Score}
@@ -41,10 +49,117 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 	return res
 }
 
-// hint is a ranking hint that applies to the requirements, with its weight.
+// prepared is what does not depend on the service, worked out once per ranking.
+type prepared struct {
+	items  []item
+	total  float64 // sum of item weights
+	hints  []hint
+	hintW  float64 // sum of active hint weights
+	rules  *ruleset.Set
+	musts  int
+	unknow catalog.Value
+
+	verdicts  []verdict // scratch, one per item
+	chunk     int       // arena chunk size
+	checks    []Check   // arena the services' checks are carved from
+	hintArena []HintCheck
+	// text holds every reason of the ranking back to back; checks keep their
+	// span and get their string in one go at the end (see finish), so that
+	// ranking many services does not allocate a string per check.
+	text []byte
+}
+
+// reason writes the sentence for item i judged with have and returns its span.
+func (p *prepared) reason(i int, met bool, have string, missing []string, tail string) span {
+	it := &p.items[i]
+	tmpl := it.rule.Unmet
+	if met {
+		tmpl = it.rule.Met
+	}
+	start := len(p.text)
+	p.text = appendSentence(p.text, tmpl, it.want, have, missing)
+	p.text = append(p.text, tail...)
+	return span{start, len(p.text)}
+}
+
+// finish turns the checks' spans into their reasons.
+func (p *prepared) finish(ranked []Ranked) {
+	text := string(p.text)
+	for r := range ranked {
+		for _, list := range [][]Check{ranked[r].Met, ranked[r].Violations, ranked[r].Missed} {
+			for i := range list {
+				if c := &list[i]; c.Reason == "" {
+					c.Reason = text[c.span.start:c.span.end]
+				}
+			}
+		}
+	}
+}
+
+// take returns an empty slice with room for n checks, carved from an arena
+// so that ranking many services does not allocate per service.
+func (p *prepared) take(n int) []Check {
+	if n == 0 {
+		return []Check{}
+	}
+	if cap(p.checks)-len(p.checks) < n {
+		p.checks = make([]Check, 0, max(p.chunk, n))
+	}
+	start := len(p.checks)
+	p.checks = p.checks[:start+n]
+	return p.checks[start : start : start+n]
+}
+
+// takeHints returns n hint checks carved from an arena.
+func (p *prepared) takeHints(n int) []HintCheck {
+	if cap(p.hintArena)-len(p.hintArena) < n {
+		p.hintArena = make([]HintCheck, 0, max(p.chunk, n))
+	}
+	start := len(p.hintArena)
+	p.hintArena = p.hintArena[:start+n]
+	return p.hintArena[start : start+n : start+n]
+}
+
+// item is one requirement, ready to judge.
+type item struct {
+	index  int // the key's place in the catalog
+	key    *catalog.Key
+	rule   *ruleset.Rule
+	value  catalog.Value
+	want   string
+	kind   string
+	weight float64
+}
+
+// hint is a ranking hint that applies to the requirements.
 type hint struct {
 	*ruleset.Hint
+	when   string
 	weight float64
+}
+
+func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
+	p := &prepared{rules: rules, unknow: catalog.Value{Type: catalog.Enum, Text: "unknown"}}
+	add := func(items []requirements.Item, must bool) {
+		for _, it := range items {
+			k, _ := rules.Catalog.Lookup(it.Key)
+			rule, _ := rules.Rule(it.Key)
+			in := item{index: rules.Catalog.Index(it.Key), key: k, rule: rule, value: it.Value, want: it.Value.String(), kind: Prefer, weight: it.Weight}
+			if must {
+				in.kind, in.weight = Must, rules.Ranking.MustWeight
+			}
+			p.items = append(p.items, in)
+			p.total += in.weight
+		}
+	}
+	add(req.Must, true)
+	add(req.Prefer, false)
+	p.musts = len(req.Must)
+	p.hints = activeHints(req, rules)
+	for _, h := range p.hints {
+		p.hintW += h.weight
+	}
+	return p
 }
 
 // activeHints are the hints whose conditions the requirements meet. A hint
@@ -56,18 +171,18 @@ func activeHints(req *requirements.Requirements, rules *ruleset.Set) []hint {
 		weight, holds := 0.0, len(h.Conds) > 0
 		for _, c := range h.Conds {
 			it, must, ok := req.Find(c.Key.Key)
-			if !ok {
+			if !ok || !hintHolds(c.Key, compareOf(rules, c.Key.Key), it.Value, c.Value) {
 				holds = false
 				break
 			}
-			if !hintHolds(c.Key, compareOf(rules, c.Key.Key), it.Value, c.Value) {
-				holds = false
-				break
+			w := it.Weight
+			if must {
+				w = rules.Ranking.MustWeight
 			}
-			weight = max(weight, itemWeight(rules, it, must))
+			weight = max(weight, w)
 		}
 		if holds {
-			out = append(out, hint{h, weight})
+			out = append(out, hint{Hint: h, when: h.String(), weight: weight})
 		}
 	}
 	return out
@@ -89,107 +204,129 @@ func compareOf(rules *ruleset.Set, key string) ruleset.Compare {
 	return r.Compare
 }
 
-func itemWeight(rules *ruleset.Set, it requirements.Item, must bool) float64 {
-	if must {
-		return rules.Ranking.MustWeight
+func (p *prepared) score(s *kb.Service, r *Ranked) {
+	w := p.rules.Ranking.Weights
+	*r = Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Eligible: true, Notes: []string{}}
+	if p.verdicts == nil {
+		p.verdicts = make([]verdict, len(p.items))
 	}
-	return it.Weight
-}
-
-func score(req *requirements.Requirements, s *kb.Service, rules *ruleset.Set, hints []hint) Ranked {
-	r := Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Eligible: true,
-		Met: []Check{}, Violations: []Check{}, Notes: []string{}}
-	w := rules.Ranking.Weights
-	var got, total float64
-	judgeItems := func(items []requirements.Item, must bool) {
-		kind := Prefer
-		if must {
-			kind = Must
+	met, mustMiss, preferMiss := 0, 0, 0
+	for i := range p.items {
+		it := &p.items[i]
+		v := verdict{have: p.unknow}
+		if fact := s.Fact(it.index); fact != nil {
+			v = judge(it.key, it.rule, fact, it.value)
 		}
-		for _, it := range items {
-			k, _ := rules.Catalog.Lookup(it.Key)
-			rule, _ := rules.Rule(it.Key)
-			fact := s.Facts[it.Key]
-			v := verdict{have: catalog.Value{Type: catalog.Enum, Text: "unknown"}}
-			if fact != nil {
-				v = judge(k, rule, fact, it.Value)
+		switch {
+		case v.met:
+			met++
+		case it.kind == Must:
+			mustMiss++
+		default:
+			preferMiss++
+		}
+		p.verdicts[i] = v
+	}
+	r.Met, r.Violations = p.take(met), p.take(mustMiss)
+	if preferMiss > 0 {
+		r.Missed = p.take(preferMiss)
+	}
+	got := 0.0
+	for i := range p.items {
+		it, v := &p.items[i], p.verdicts[i]
+		fact := s.Fact(it.index)
+		c := Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Have: v.haveText(), Condition: v.condition, Weight: it.weight}
+		switch {
+		case v.met:
+			c.Fit = 1
+			if v.condition == "" {
+				c.span = p.reason(i, true, c.Have, nil, "")
+			} else {
+				c.Fit = p.rules.Ranking.ConditionFit
+				c.span = p.reason(i, true, c.Have, nil, " with "+v.condition)
+				r.Notes = append(r.Notes, c.Key+" "+c.Want+" needs "+v.condition)
 			}
-			weight := itemWeight(rules, it, must)
-			total += weight
-			c := Check{Key: it.Key, Kind: kind, Want: it.Value.String(), Have: v.have.String(), Condition: v.condition}
+			got += it.weight * c.Fit
+			r.Met = append(r.Met, c)
+		default:
 			switch {
-			case v.met:
-				fit := 1.0
-				c.Reason = sentence(rule.Met, it.Value, v)
-				if v.condition != "" {
-					fit = rules.Ranking.ConditionFit
-					c.Reason += " with " + v.condition
-					r.Notes = append(r.Notes, fmt.Sprintf("%s %s needs %s", it.Key, it.Value, v.condition))
-				}
-				got += weight * fit
-				r.Met = append(r.Met, c)
-				r.Breakdown.Fit.Lines = append(r.Breakdown.Fit.Lines, fmt.Sprintf("%s %s: %s (%s, counts %g of %g)", kind, it.Key, c.Reason, c.Have, weight*fit, weight))
+			case fact == nil:
+				c.Reason = "the knowledge base records nothing on " + c.Key + " for this service"
 			default:
-				c.Reason = sentence(rule.Unmet, it.Value, v)
-				switch {
-				case fact == nil:
-					c.Reason = "the knowledge base records nothing on " + it.Key + " for this service"
-				case fact.Note != "":
-					c.Reason += ": " + fact.Note
-				}
-				if must {
-					r.Eligible = false
-					r.Violations = append(r.Violations, c)
-				} else {
-					r.Missed = append(r.Missed, c)
-				}
-				r.Breakdown.Fit.Lines = append(r.Breakdown.Fit.Lines, fmt.Sprintf("%s %s: %s (counts 0 of %g)", kind, it.Key, c.Reason, weight))
+				c.span = p.reason(i, false, c.Have, v.missing, "")
+				c.Note = fact.Note
+			}
+			if it.kind == Must {
+				r.Eligible = false
+				r.Violations = append(r.Violations, c)
+			} else {
+				r.Missed = append(r.Missed, c)
 			}
 		}
 	}
-	judgeItems(req.Must, true)
-	judgeItems(req.Prefer, false)
 	fit := 1.0
-	if total > 0 {
-		fit = got / total
-	} else {
-		r.Breakdown.Fit.Lines = append(r.Breakdown.Fit.Lines, "no keys set: full marks for every service")
+	if p.total > 0 {
+		fit = got / p.total
 	}
-	r.Breakdown.Fit.Max = w.Fit
-	r.Breakdown.Fit.Points = round1(w.Fit * fit)
+	r.Breakdown.Fit = Part{Points: round1(w.Fit * fit), Max: w.Fit}
 
-	affinity, lines, checks := affinityOf(s, hints)
-	r.Breakdown.Affinity = Part{Points: round1(w.Affinity * affinity), Max: w.Affinity, Lines: lines, Hints: checks}
+	affinity := 1.0
+	if len(p.hints) > 0 {
+		r.Breakdown.Affinity.Hints = p.takeHints(len(p.hints))
+		suited := 0.0
+		for i, h := range p.hints {
+			suits := slices.Contains(h.Suits, s.Paradigm)
+			if suits {
+				suited += h.weight
+			}
+			r.Breakdown.Affinity.Hints[i] = HintCheck{When: h.when, Because: h.Because, Weight: h.weight, Suits: suits}
+		}
+		affinity = suited / p.hintW
+	}
+	r.Breakdown.Affinity.Points = round1(w.Affinity * affinity)
+	r.Breakdown.Affinity.Max = w.Affinity
 
 	simplicity := float64(10-s.Effort.Value) / 9
-	r.Breakdown.Simplicity = Part{Points: round1(w.Simplicity * simplicity), Max: w.Simplicity, Effort: s.Effort.Value,
-		Lines: []string{fmt.Sprintf("effort %d of 10: %s", s.Effort.Value, s.Effort.Note)}}
+	r.Breakdown.Simplicity = Part{Points: round1(w.Simplicity * simplicity), Max: w.Simplicity,
+		Effort: s.Effort.Value, Note: s.Effort.Note}
 
 	r.Score = round1(r.Breakdown.Fit.Points + r.Breakdown.Affinity.Points + r.Breakdown.Simplicity.Points)
-	return r
 }
 
-// affinityOf is the weighted share of the active hints that suit the
-// service's paradigm; with no active hint it is 1 for everyone.
-func affinityOf(s *kb.Service, hints []hint) (float64, []string, []HintCheck) {
-	if len(hints) == 0 {
-		return 1, []string{"no hint applies: full marks for every service"}, nil
-	}
-	var got, total float64
-	var lines []string
-	var checks []HintCheck
-	for _, h := range hints {
-		total += h.weight
-		suits := slices.Contains(h.Suits, s.Paradigm)
-		checks = append(checks, HintCheck{When: h.String(), Because: h.Because, Weight: h.weight, Suits: suits})
-		if suits {
-			got += h.weight
-			lines = append(lines, fmt.Sprintf("suits (%s): %s", h.String(), h.Because))
-		} else {
-			lines = append(lines, fmt.Sprintf("does not suit (%s): a %s service; %s", h.String(), s.Paradigm, h.Because))
+// permute reorders xs in place so that xs[i] becomes the old xs[order[i]],
+// following cycles so that each struct moves once; excluded entries (not in
+// order) end up past len(order).
+func permute(xs []Ranked, order []int) {
+	if len(order) < len(xs) { // some were excluded: append them so order is a full permutation
+		in := make([]bool, len(xs))
+		for _, i := range order {
+			in[i] = true
+		}
+		for i := range xs {
+			if !in[i] {
+				order = append(order, i)
+			}
 		}
 	}
-	return got / total, lines, checks
+	done := make([]bool, len(xs))
+	for start := range xs {
+		if done[start] || order[start] == start {
+			done[start] = true
+			continue
+		}
+		tmp := xs[start]
+		i := start
+		for {
+			next := order[i]
+			done[i] = true
+			if next == start {
+				xs[i] = tmp
+				break
+			}
+			xs[i] = xs[next]
+			i = next
+		}
+	}
 }
 
 func round1(x float64) float64 {

@@ -36,13 +36,21 @@ type Ranked struct {
 
 // Check is one key judged against one service.
 type Check struct {
-	Key       string `json:"key"`
-	Kind      string `json:"kind"` // "must" or "prefer"
-	Want      string `json:"want"`
-	Have      string `json:"have"`
-	Condition string `json:"condition,omitempty"` // met only under this condition
-	Reason    string `json:"reason"`
+	Key       string  `json:"key"`
+	Kind      string  `json:"kind"` // "must" or "prefer"
+	Want      string  `json:"want"`
+	Have      string  `json:"have"`
+	Condition string  `json:"condition,omitempty"` // met only under this condition
+	Reason    string  `json:"reason"`
+	Note      string  `json:"note,omitempty"` // the service's own note on the fact, for a miss
+	Weight    float64 `json:"weight"`         // how much the key counts in the fit
+	Fit       float64 `json:"fit"`            // 1 met, condition_fit under a condition, 0 missed
+
+	span span // where Reason is in the ranking's text, until it is set
 }
+
+// span is a range of bytes.
+type span struct{ start, end int }
 
 // Breakdown is how a score is made; the parts' points sum to the score.
 type Breakdown struct {
@@ -51,13 +59,14 @@ type Breakdown struct {
 	Simplicity Part `json:"simplicity"`
 }
 
-// Part is one part of a score.
+// Part is one part of a score. Fit is explained by the checks (their weight
+// and fit), affinity by the hints, simplicity by the effort and its note.
 type Part struct {
 	Points float64     `json:"points"`
 	Max    float64     `json:"max"`
-	Lines  []string    `json:"lines"`
-	Hints  []HintCheck `json:"hints,omitempty"`  // affinity: each applicable hint
-	Effort int         `json:"effort,omitempty"` // simplicity: the service's effort
+	Hints  []HintCheck `json:"hints,omitempty"`
+	Effort int         `json:"effort,omitempty"`
+	Note   string      `json:"note,omitempty"`
 }
 
 // HintCheck is one ranking hint that applies to the requirements.

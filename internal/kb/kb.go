@@ -25,6 +25,17 @@ type Service struct {
 
 	// File is where the entry was read from, for messages.
 	File string `yaml:"-"`
+	// ByIndex holds the facts in catalog order (nil where missing), so the
+	// engine finds a fact by the key's index instead of a map lookup.
+	ByIndex []*Fact `yaml:"-"`
+}
+
+// Fact returns the fact for the catalog key at index i, or nil.
+func (s *Service) Fact(i int) *Fact {
+	if i < 0 || i >= len(s.ByIndex) {
+		return nil
+	}
+	return s.ByIndex[i]
 }
 
 // Effort is how much a service takes to run and to pay for: 1 (least) to 10.
@@ -51,8 +62,9 @@ type Fact struct {
 	Checked string    `yaml:"checked"`
 	Options []*Option `yaml:"options"`
 
-	// Value is Raw parsed against the catalog key.
+	// Value is Raw parsed against the catalog key; Text is it written out.
 	Value catalog.Value `yaml:"-"`
+	Text  string        `yaml:"-"`
 }
 
 // Option is a better value a service reaches only under a condition.
@@ -64,6 +76,7 @@ type Option struct {
 	Checked   string    `yaml:"checked"`
 
 	Value catalog.Value `yaml:"-"`
+	Text  string        `yaml:"-"`
 }
 
 // Limit is a further number worth knowing about a service.

@@ -136,6 +136,7 @@ func (s *Service) check(name string, root *yaml.Node, rules *ruleset.Set) error 
 			errs.Add(yamlx.Pos(name, keyNode(lookup(root, "facts"), key)), "fact for unknown key %q%s", key, diag.Suggest(key, rules.Catalog.Names()))
 		}
 	}
+	s.ByIndex = make([]*Fact, len(rules.Catalog.Keys))
 	for i := range rules.Catalog.Keys {
 		k := &rules.Catalog.Keys[i]
 		f, ok := s.Facts[k.Key]
@@ -143,6 +144,7 @@ func (s *Service) check(name string, root *yaml.Node, rules *ruleset.Set) error 
 			continue // reported by Missing: an override may add a key before every entry has it
 		}
 		errs = append(errs, f.parse(name, k, at("facts", k.Key))...)
+		s.ByIndex[i] = f
 	}
 	return errs.Err()
 }
@@ -160,7 +162,8 @@ func (f *Fact) parse(name string, k *catalog.Key, pos diag.Pos) diag.List {
 		errs.Append(pos, err)
 		return errs
 	}
-	f.Value = v
+	f.Value, f.Text = v, v.String()
+	defer func() { f.Raw = yaml.Node{} }() // parsed: the node is no longer needed
 	for _, o := range f.Options {
 		opos := yamlx.Pos(name, &o.Raw)
 		if o.Condition == "" {
@@ -177,7 +180,8 @@ func (f *Fact) parse(name string, k *catalog.Key, pos diag.Pos) diag.List {
 		if ov.Type == catalog.List {
 			ov.List = fk.Union(v.List, ov.List)
 		}
-		o.Value = ov
+		o.Value, o.Text = ov, ov.String()
+		o.Raw = yaml.Node{}
 	}
 	return errs
 }
