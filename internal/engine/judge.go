@@ -32,7 +32,8 @@ func judge(k *catalog.Key, rule *ruleset.Rule, fact *kb.Fact, want catalog.Value
 	if ok {
 		return verdict{met: true, have: fact.Value, text: fact.Text}
 	}
-	for _, o := range fact.Options {
+	for i := range fact.Options {
+		o := &fact.Options[i]
 		if ok, _ := meets(k, rule.Compare, o.Value, want); ok {
 			return verdict{met: true, have: o.Value, text: o.Text, condition: o.Condition}
 		}
@@ -67,33 +68,26 @@ func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool,
 	return false, nil
 }
 
-// appendSentence appends a rule's sentence to buf, filling in {want},
-// {have} and {missing}.
-func appendSentence(buf []byte, tmpl, want, have string, missing []string) []byte {
+// writeSentence writes a rule's sentence to b, filling in {want}, {have}
+// and {missing}.
+func writeSentence(b *strings.Builder, tmpl, want, have string, missing []string) {
 	for {
 		i := strings.IndexByte(tmpl, '{')
-		if i < 0 {
-			return append(buf, tmpl...)
+		j := strings.IndexByte(tmpl[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(tmpl)
+			return
 		}
-		j := strings.IndexByte(tmpl[i:], '}')
-		if j < 0 {
-			return append(buf, tmpl...)
-		}
-		buf = append(buf, tmpl[:i]...)
+		b.WriteString(tmpl[:i])
 		switch tmpl[i : i+j+1] {
 		case "{want}":
-			buf = append(buf, want...)
+			b.WriteString(want)
 		case "{have}":
-			buf = append(buf, have...)
+			b.WriteString(have)
 		case "{missing}":
-			for k, m := range missing {
-				if k > 0 {
-					buf = append(buf, ", "...)
-				}
-				buf = append(buf, m...)
-			}
+			b.WriteString(strings.Join(missing, ", "))
 		default:
-			buf = append(buf, tmpl[i:i+j+1]...)
+			b.WriteString(tmpl[i : i+j+1])
 		}
 		tmpl = tmpl[i+j+1:]
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
@@ -17,7 +18,7 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 	res := Result{Version: 1, Title: req.Title}
 	p := prepare(req, rules)
 	p.chunk = min(max(len(base.Services)*len(p.items), 16), 4096)
-	p.text = make([]byte, 0, len(base.Services)*len(p.items)*48)
+	p.text.Grow(len(base.Services) * len(p.items) * 48)
 	scored := make([]Ranked, len(base.Services))
 	order := make([]int, 0, len(base.Services))
 	for i, s := range base.Services {
@@ -40,6 +41,9 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 		return a.ID < b.ID
 	})
 	p.finish(scored)
+	for _, h := range p.hints {
+		res.Hints = append(res.Hints, Hint{When: h.when, Because: h.Because, Weight: h.weight, Suits: h.Suits})
+	}
 	permute(scored, order)
 	res.Ranking = scored[:len(order)]
 	if len(res.Ranking) > 0 && res.Ranking[0].Eligible {
@@ -59,14 +63,13 @@ type prepared struct {
 	musts  int
 	unknow catalog.Value
 
-	verdicts  []verdict // scratch, one per item
-	chunk     int       // arena chunk size
-	checks    []Check   // arena the services' checks are carved from
-	hintArena []HintCheck
+	verdicts []verdict // scratch, one per item
+	chunk    int       // arena chunk size
+	checks   []Check   // arena the services' checks are carved from
 	// text holds every reason of the ranking back to back; checks keep their
 	// span and get their string in one go at the end (see finish), so that
 	// ranking many services does not allocate a string per check.
-	text []byte
+	text strings.Builder
 }
 
 // reason writes the sentence for item i judged with have and returns its span.
@@ -76,15 +79,15 @@ func (p *prepared) reason(i int, met bool, have string, missing []string, tail s
 	if met {
 		tmpl = it.rule.Met
 	}
-	start := len(p.text)
-	p.text = appendSentence(p.text, tmpl, it.want, have, missing)
-	p.text = append(p.text, tail...)
-	return span{start, len(p.text)}
+	start := p.text.Len()
+	writeSentence(&p.text, tmpl, it.want, have, missing)
+	p.text.WriteString(tail)
+	return span{start, p.text.Len()}
 }
 
 // finish turns the checks' spans into their reasons.
 func (p *prepared) finish(ranked []Ranked) {
-	text := string(p.text)
+	text := p.text.String() // no copy: the builder hands over its buffer
 	for r := range ranked {
 		for _, list := range [][]Check{ranked[r].Met, ranked[r].Violations, ranked[r].Missed} {
 			for i := range list {
@@ -108,16 +111,6 @@ func (p *prepared) take(n int) []Check {
 	start := len(p.checks)
 	p.checks = p.checks[:start+n]
 	return p.checks[start : start : start+n]
-}
-
-// takeHints returns n hint checks carved from an arena.
-func (p *prepared) takeHints(n int) []HintCheck {
-	if cap(p.hintArena)-len(p.hintArena) < n {
-		p.hintArena = make([]HintCheck, 0, max(p.chunk, n))
-	}
-	start := len(p.hintArena)
-	p.hintArena = p.hintArena[:start+n]
-	return p.hintArena[start : start+n : start+n]
 }
 
 // item is one requirement, ready to judge.
@@ -272,14 +265,11 @@ func (p *prepared) score(s *kb.Service, r *Ranked) {
 
 	affinity := 1.0
 	if len(p.hints) > 0 {
-		r.Breakdown.Affinity.Hints = p.takeHints(len(p.hints))
 		suited := 0.0
-		for i, h := range p.hints {
-			suits := slices.Contains(h.Suits, s.Paradigm)
-			if suits {
+		for _, h := range p.hints {
+			if slices.Contains(h.Suits, s.Paradigm) {
 				suited += h.weight
 			}
-			r.Breakdown.Affinity.Hints[i] = HintCheck{When: h.when, Because: h.Because, Weight: h.weight, Suits: suits}
 		}
 		affinity = suited / p.hintW
 	}

@@ -10,6 +10,27 @@ type Result struct {
 	Ranking        []Ranked `json:"ranking"`
 	// Excluded lists the ids left out by the requirements' exclude or provider.
 	Excluded []string `json:"excluded,omitempty"`
+	// Hints are the ranking hints the requirements triggered; a service's
+	// affinity is the weighted share of them that suit its paradigm.
+	Hints []Hint `json:"hints,omitempty"`
+}
+
+// Hint is a ranking hint that applies to the requirements.
+type Hint struct {
+	When    string   `json:"when"`
+	Because string   `json:"because"`
+	Weight  float64  `json:"weight"`
+	Suits   []string `json:"suits"` // the paradigms it favours
+}
+
+// Favours reports whether the hint favours a service of paradigm.
+func (h Hint) Favours(paradigm string) bool {
+	for _, p := range h.Suits {
+		if p == paradigm {
+			return true
+		}
+	}
+	return false
 }
 
 // Pick is the recommended service.
@@ -60,21 +81,13 @@ type Breakdown struct {
 }
 
 // Part is one part of a score. Fit is explained by the checks (their weight
-// and fit), affinity by the hints, simplicity by the effort and its note.
+// and fit), affinity by the result's hints and the service's paradigm,
+// simplicity by the effort and its note.
 type Part struct {
-	Points float64     `json:"points"`
-	Max    float64     `json:"max"`
-	Hints  []HintCheck `json:"hints,omitempty"`
-	Effort int         `json:"effort,omitempty"`
-	Note   string      `json:"note,omitempty"`
-}
-
-// HintCheck is one ranking hint that applies to the requirements.
-type HintCheck struct {
-	When    string  `json:"when"`
-	Because string  `json:"because"`
-	Weight  float64 `json:"weight"`
-	Suits   bool    `json:"suits"` // whether it favours this service's paradigm
+	Points float64 `json:"points"`
+	Max    float64 `json:"max"`
+	Effort int     `json:"effort,omitempty"`
+	Note   string  `json:"note,omitempty"`
 }
 
 // Must and Prefer are the kinds of a Check.

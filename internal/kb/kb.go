@@ -20,14 +20,16 @@ type Service struct {
 	Effort   Effort           `yaml:"effort"`
 	Pricing  Sourced          `yaml:"pricing"`
 	UseCases []string         `yaml:"use_cases"`
-	Facts    map[string]*Fact `yaml:"facts"`
+	RawFacts map[string]*RawFact `yaml:"facts"`
 	Limits   []Limit          `yaml:"limits"`
 
 	// File is where the entry was read from, for messages.
 	File string `yaml:"-"`
-	// ByIndex holds the facts in catalog order (nil where missing), so the
-	// engine finds a fact by the key's index instead of a map lookup.
-	ByIndex []*Fact `yaml:"-"`
+	// Facts are the parsed facts by key; ByIndex holds the same in catalog
+	// order (nil where missing), side by side in memory, so the engine finds
+	// a fact by the key's index without a map lookup or a cache miss per fact.
+	Facts   map[string]*Fact `yaml:"-"`
+	ByIndex []*Fact          `yaml:"-"`
 }
 
 // Fact returns the fact for the catalog key at index i, or nil.
@@ -53,30 +55,44 @@ type Sourced struct {
 	Checked string `yaml:"checked"`
 }
 
-// Fact is what a service offers for one catalog key.
-type Fact struct {
-	Raw     yaml.Node `yaml:"value"`
-	Per     string    `yaml:"per"`
-	Note    string    `yaml:"note"`
-	Source  string    `yaml:"source"`
-	Checked string    `yaml:"checked"`
-	Options []*Option `yaml:"options"`
-
-	// Value is Raw parsed against the catalog key; Text is it written out.
-	Value catalog.Value `yaml:"-"`
-	Text  string        `yaml:"-"`
+// RawFact is a fact as written; its value is parsed against the catalog into a Fact.
+type RawFact struct {
+	Value   yaml.Node    `yaml:"value"`
+	Per     string       `yaml:"per"`
+	Note    string       `yaml:"note"`
+	Source  string       `yaml:"source"`
+	Checked string       `yaml:"checked"`
+	Options []*RawOption `yaml:"options"`
 }
 
-// Option is a better value a service reaches only under a condition.
-type Option struct {
-	Raw       yaml.Node `yaml:"value"`
+// RawOption is an option as written.
+type RawOption struct {
+	Value     yaml.Node `yaml:"value"`
 	Condition string    `yaml:"condition"`
 	Note      string    `yaml:"note"`
 	Source    string    `yaml:"source"`
 	Checked   string    `yaml:"checked"`
+}
 
-	Value catalog.Value `yaml:"-"`
-	Text  string        `yaml:"-"`
+// Fact is what a service offers for one catalog key.
+type Fact struct {
+	Value   catalog.Value
+	Text    string // Value written out
+	Per     string
+	Note    string
+	Source  string
+	Checked string
+	Options []Option
+}
+
+// Option is a better value a service reaches only under a condition.
+type Option struct {
+	Value     catalog.Value
+	Text      string
+	Condition string
+	Note      string
+	Source    string
+	Checked   string
 }
 
 // Limit is a further number worth knowing about a service.

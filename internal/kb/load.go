@@ -131,48 +131,53 @@ func (s *Service) check(name string, root *yaml.Node, rules *ruleset.Set) error 
 	for i, l := range s.Limits {
 		checkSource(&errs, yamlx.Pos(name, nth(lookup(root, "limits"), i)), "limit "+l.Name, l.Source, l.Checked)
 	}
-	for key := range s.Facts {
+	for key := range s.RawFacts {
 		if _, ok := rules.Catalog.Lookup(key); !ok {
 			errs.Add(yamlx.Pos(name, keyNode(lookup(root, "facts"), key)), "fact for unknown key %q%s", key, diag.Suggest(key, rules.Catalog.Names()))
 		}
 	}
+	facts := make([]Fact, len(rules.Catalog.Keys)) // one block per service
 	s.ByIndex = make([]*Fact, len(rules.Catalog.Keys))
+	s.Facts = make(map[string]*Fact, len(rules.Catalog.Keys))
 	for i := range rules.Catalog.Keys {
 		k := &rules.Catalog.Keys[i]
-		f, ok := s.Facts[k.Key]
-		if !ok || f == nil {
+		raw, ok := s.RawFacts[k.Key]
+		if !ok || raw == nil {
 			continue // reported by Missing: an override may add a key before every entry has it
 		}
-		errs = append(errs, f.parse(name, k, at("facts", k.Key))...)
-		s.ByIndex[i] = f
+		f, ferrs := raw.parse(name, k, at("facts", k.Key))
+		errs = append(errs, ferrs...)
+		facts[i] = f
+		s.ByIndex[i], s.Facts[k.Key] = &facts[i], &facts[i]
 	}
+	s.RawFacts = nil // parsed: the nodes are no longer needed
 	return errs.Err()
 }
 
-func (f *Fact) parse(name string, k *catalog.Key, pos diag.Pos) diag.List {
+func (raw *RawFact) parse(name string, k *catalog.Key, pos diag.Pos) (Fact, diag.List) {
 	var errs diag.List
+	f := Fact{Per: raw.Per, Note: raw.Note, Source: raw.Source, Checked: raw.Checked}
 	checkSource(&errs, pos, "fact "+k.Key, f.Source, f.Checked)
 	fk := factKey(k)
-	if f.Raw.Kind == 0 {
+	if raw.Value.Kind == 0 {
 		errs.Add(pos, "fact %q has no value", k.Key)
-		return errs
+		return f, errs
 	}
-	v, err := fk.ParseNode(name, &f.Raw, catalog.InFact)
+	v, err := fk.ParseNode(name, &raw.Value, catalog.InFact)
 	if err != nil {
 		errs.Append(pos, err)
-		return errs
+		return f, errs
 	}
 	f.Value, f.Text = v, v.String()
-	defer func() { f.Raw = yaml.Node{} }() // parsed: the node is no longer needed
-	for _, o := range f.Options {
-		opos := yamlx.Pos(name, &o.Raw)
+	for _, o := range raw.Options {
+		opos := yamlx.Pos(name, &o.Value)
 		if o.Condition == "" {
 			errs.Add(opos, "option of fact %q needs a condition", k.Key)
 		}
 		if o.Source != "" || o.Checked != "" {
 			checkSource(&errs, opos, "option of "+k.Key, o.Source, o.Checked)
 		}
-		ov, err := fk.ParseNode(name, &o.Raw, catalog.InFact)
+		ov, err := fk.ParseNode(name, &o.Value, catalog.InFact)
 		if err != nil {
 			errs.Append(opos, err)
 			continue
@@ -180,10 +185,10 @@ func (f *Fact) parse(name string, k *catalog.Key, pos diag.Pos) diag.List {
 		if ov.Type == catalog.List {
 			ov.List = fk.Union(v.List, ov.List)
 		}
-		o.Value, o.Text = ov, ov.String()
-		o.Raw = yaml.Node{}
+		f.Options = append(f.Options, Option{Value: ov, Text: ov.String(), Condition: o.Condition,
+			Note: o.Note, Source: o.Source, Checked: o.Checked})
 	}
-	return errs
+	return f, errs
 }
 
 // factKey is how a fact of key k is written: an unordered enum fact lists

@@ -85,7 +85,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	win := res.Ranking[0]
 	if res.Recommendation != nil {
 		rep.Headline = fmt.Sprintf("Recommended: %s (%s), score %.1f of 100", win.Name, win.ID, win.Score)
-		rep.Why = whyWinner(win, res.Ranking, req)
+		rep.Why = whyWinner(res.Hints, win, res.Ranking, req)
 	} else {
 		rep.Headline = "No service meets every must"
 		rep.Why = []string{fmt.Sprintf("Closest: %s (%s), which misses %s.", win.Name, win.ID, missList(win))}
@@ -96,7 +96,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 		}
 		o := Other{Rank: i + 1, ID: r.ID, Score: r.Score, Eligible: r.Eligible}
 		if r.Eligible {
-			o.Why = whyBehind(r, win)
+			o.Why = whyBehind(res.Hints, r, win)
 		} else {
 			o.Why = "misses " + missList(r)
 		}
@@ -122,7 +122,7 @@ func cellFor(r engine.Ranked, key string) Cell {
 }
 
 // whyWinner says in two to four lines why the pick wins.
-func whyWinner(win engine.Ranked, ranking []engine.Ranked, req *requirements.Requirements) []string {
+func whyWinner(hints []engine.Hint, win engine.Ranked, ranking []engine.Ranked, req *requirements.Requirements) []string {
 	var why []string
 	var musts []string
 	for _, c := range win.Met {
@@ -157,23 +157,23 @@ func whyWinner(win engine.Ranked, ranking []engine.Ranked, req *requirements.Req
 		why = append(why, "Mind: "+strings.Join(win.Notes, "; ")+".")
 	}
 	if len(ranking) > 1 && ranking[1].Eligible && len(why) < 4 {
-		why = append(why, "Ahead of "+ranking[1].ID+" on "+edgeName(win, ranking[1])+": "+edge(win, ranking[1])+".")
+		why = append(why, "Ahead of "+ranking[1].ID+" on "+edgeName(win, ranking[1])+": "+edge(hints, win, ranking[1])+".")
 	}
 	return why
 }
 
 // whyBehind says why an eligible service ranks below the winner.
-func whyBehind(r, win engine.Ranked) string {
-	return "behind on " + edgeName(win, r) + ": " + lossReason(r, win)
+func whyBehind(hints []engine.Hint, r, win engine.Ranked) string {
+	return "behind on " + edgeName(win, r) + ": " + lossReason(hints, r, win)
 }
 
 // edge says what separates the winner from a runner-up, in the winner's favour.
-func edge(win, other engine.Ranked) string {
+func edge(hints []engine.Hint, win, other engine.Ranked) string {
 	switch part(win, other) {
 	case "fit":
-		return other.ID + " " + lossReason(other, win)
+		return other.ID + " " + lossReason(hints, other, win)
 	case "affinity":
-		if h, ok := favouring(win, other); ok {
+		if h, ok := favouring(hints, win, other); ok {
 			return h.Because + " (" + h.When + ")"
 		}
 	}
@@ -205,11 +205,11 @@ func part(win, other engine.Ranked) string {
 }
 
 // favouring is the heaviest hint that suits the winner but not the other.
-func favouring(win, other engine.Ranked) (engine.HintCheck, bool) {
-	var best engine.HintCheck
+func favouring(hints []engine.Hint, win, other engine.Ranked) (engine.Hint, bool) {
+	var best engine.Hint
 	found := false
-	for i, h := range win.Breakdown.Affinity.Hints {
-		if !h.Suits || i >= len(other.Breakdown.Affinity.Hints) || other.Breakdown.Affinity.Hints[i].Suits {
+	for _, h := range hints {
+		if !h.Favours(win.Paradigm) || h.Favours(other.Paradigm) {
 			continue
 		}
 		if !found || h.Weight > best.Weight {
@@ -220,7 +220,7 @@ func favouring(win, other engine.Ranked) (engine.HintCheck, bool) {
 }
 
 // lossReason explains, in the loser's terms, the part it loses most on.
-func lossReason(other, win engine.Ranked) string {
+func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 	switch part(win, other) {
 	case "fit":
 		for _, c := range other.Missed {
@@ -233,7 +233,7 @@ func lossReason(other, win engine.Ranked) string {
 		}
 		return "meets the keys less well"
 	case "affinity":
-		if h, ok := favouring(win, other); ok {
+		if h, ok := favouring(hints, win, other); ok {
 			return article(other.Paradigm) + " " + other.Paradigm + " service, while " + h.Because
 		}
 		return "its kind of service suits the requirements less"
