@@ -13,6 +13,7 @@ import (
 	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/ruleset"
+	"github.com/advisor-dev/advisor/internal/snapshot"
 	"github.com/advisor-dev/advisor/internal/yamlx"
 	"github.com/advisor-dev/advisor/knowledge"
 	"github.com/advisor-dev/advisor/rules"
@@ -50,13 +51,25 @@ func (f *Factory) Load(src Sources) (*Loaded, error) {
 			return filepath.Join(src.RulesDir, file), data, err
 		})
 	}
-	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlays...)
-	if err != nil {
-		return nil, inputError(err)
-	}
-	base, err := kb.LoadFS(knowledge.FS, "knowledge/", set)
-	if err != nil {
-		return nil, inputError(fmt.Errorf("embedded knowledge base: %w", err))
+	var set *ruleset.Set
+	var base []*kb.Service
+	var err error
+	if len(overlays) == 0 {
+		// The embedded rules and knowledge, parsed at build time.
+		set, base, err = snapshot.Load()
+		if err != nil {
+			return nil, err // a bug: the snapshot is tested
+		}
+	} else {
+		// Other rules: the embedded knowledge must be judged against them afresh.
+		set, err = ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlays...)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		base, err = kb.LoadFS(knowledge.FS, "knowledge/", set)
+		if err != nil {
+			return nil, inputError(fmt.Errorf("embedded knowledge base: %w", err))
+		}
 	}
 	var extra [][]*kb.Service
 	for _, dir := range src.KnowledgeDirs {

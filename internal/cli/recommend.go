@@ -7,6 +7,7 @@ import (
 	"github.com/advisor-dev/advisor/internal/render"
 	"github.com/advisor-dev/advisor/internal/report"
 	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/snapshot"
 	"github.com/spf13/cobra"
 )
 
@@ -59,7 +60,7 @@ every must (the report still shows the closest).`,
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "show only the first `N` services (0: all)")
 	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
-	opts.reqFlags = addReqFlags(cmd, embeddedCatalog())
+	opts.reqFlags = addReqFlags(cmd, snapshot.Catalog())
 	return cmd
 }
 

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/requirements"
-	"github.com/advisor-dev/advisor/internal/ruleset"
-	"github.com/advisor-dev/advisor/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -19,16 +16,6 @@ type reqFlags struct {
 	musts   []string           // --must key=value
 	prefers []string           // --prefer key=value[:weight]
 	exclude []string           // --exclude id,...
-}
-
-// embeddedCatalog is read once to name the flags; --rules may add keys, which
-// are then set with --must key=value.
-func embeddedCatalog() *catalog.Catalog {
-	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
-	if err != nil {
-		panic(fmt.Sprintf("embedded rules are broken: %v", err)) // caught by the tests
-	}
-	return &set.Catalog
 }
 
 // flagName is the flag for a catalog key: message_size -> message-size.

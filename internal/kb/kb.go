@@ -9,19 +9,19 @@ import (
 
 // Service is one knowledge entry.
 type Service struct {
-	Version  int              `yaml:"version"`
-	ID       string           `yaml:"id"`
-	Name     string           `yaml:"name"`
-	Family   string           `yaml:"family"`
-	Provider string           `yaml:"provider"`
-	Paradigm string           `yaml:"paradigm"`
-	Summary  string           `yaml:"summary"`
-	Docs     string           `yaml:"docs"`
-	Effort   Effort           `yaml:"effort"`
-	Pricing  Sourced          `yaml:"pricing"`
-	UseCases []string         `yaml:"use_cases"`
+	Version  int                 `yaml:"version"`
+	ID       string              `yaml:"id"`
+	Name     string              `yaml:"name"`
+	Family   string              `yaml:"family"`
+	Provider string              `yaml:"provider"`
+	Paradigm string              `yaml:"paradigm"`
+	Summary  string              `yaml:"summary"`
+	Docs     string              `yaml:"docs"`
+	Effort   Effort              `yaml:"effort"`
+	Pricing  Sourced             `yaml:"pricing"`
+	UseCases []string            `yaml:"use_cases"`
 	RawFacts map[string]*RawFact `yaml:"facts"`
-	Limits   []Limit          `yaml:"limits"`
+	Limits   []Limit             `yaml:"limits"`
 
 	// File is where the entry was read from, for messages.
 	File string `yaml:"-"`

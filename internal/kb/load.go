@@ -265,3 +265,16 @@ func (s *Service) Missing(rules *ruleset.Set) []string {
 	}
 	return out
 }
+
+// Index lays out a service's parsed facts in catalog order, one block per
+// service (see ByIndex); for services decoded from a snapshot.
+func (s *Service) Index(rules *ruleset.Set) {
+	block := make([]Fact, len(rules.Catalog.Keys))
+	s.ByIndex = make([]*Fact, len(rules.Catalog.Keys))
+	for i, k := range rules.Catalog.Keys {
+		if f := s.Facts[k.Key]; f != nil {
+			block[i] = *f
+			s.ByIndex[i], s.Facts[k.Key] = &block[i], &block[i]
+		}
+	}
+}

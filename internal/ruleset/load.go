@@ -82,13 +82,48 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
+	if jf.Version != 1 {
+		return nil, diag.List{{Pos: diag.Pos{File: names[JudgingFile]}, Msg: fmt.Sprintf("version must be 1, not %d", jf.Version)}}
+	}
+	return assemble(s.Catalog, jf.Rules, s.Ranking, names)
+}
+
+// Parts are the decoded contents of the three rule files, before checks.
+type Parts struct {
+	Catalog catalog.Catalog
+	Rules   []Rule
+	Ranking Ranking
+}
+
+// Parts returns what the set was assembled from, for a snapshot.
+func (s *Set) Parts() Parts {
+	r := s.Ranking
+	r.Hints = make([]Hint, len(s.Ranking.Hints))
+	for i, h := range s.Ranking.Hints {
+		h.Conds = nil // derived; rebuilt by FromParts
+		r.Hints[i] = h
+	}
+	return Parts{Catalog: s.Catalog, Rules: s.Rules, Ranking: r}
+}
+
+// FromParts checks decoded rule files and assembles the set; Load uses it
+// after reading YAML, a snapshot after decoding.
+func FromParts(p Parts) (*Set, error) {
+	return assemble(p.Catalog, p.Rules, p.Ranking, map[string]string{
+		CatalogFile: "rules/" + CatalogFile, JudgingFile: "rules/" + JudgingFile, RankingFile: "rules/" + RankingFile})
+}
+
+func assemble(cat catalog.Catalog, rules []Rule, ranking Ranking, names map[string]string) (*Set, error) {
+	s := &Set{Catalog: cat, Ranking: ranking}
+	s.Ranking.Hints = slices.Clone(ranking.Hints)
+	var errs diag.List
 	errs = append(errs, checkCatalog(&s.Catalog, names[CatalogFile])...)
-	errs = append(errs, s.setRules(jf, names[JudgingFile])...)
+	errs = append(errs, s.setRules(judgingFile{Version: 1, Rules: rules}, names[JudgingFile])...)
 	errs = append(errs, s.checkRanking(names[RankingFile])...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &s, nil
+	return s, nil
 }
 
 // mergeKeys replaces keys of the same name in place and appends new ones.
