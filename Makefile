@@ -4,7 +4,7 @@ BIN     := bin/advisor
 EXAMPLE ?= docs/examples/order-events.yaml
 FUZZTIME ?= 30s
 
-.PHONY: all build run test test-go vet bench fuzz update clean
+.PHONY: all build run test test-go vet bench fuzz update generate clean
 
 all: build
 
@@ -24,15 +24,19 @@ test-go:
 	$(GO) test -count=1 ./...
 
 bench: ## the benchmarks quoted in README
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/ ./internal/cli/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/ ./internal/snapshot/
+	$(GO) test -run '^$$' -bench Process -benchtime 300x ./internal/cli/
 
 fuzz: ## run each fuzz target for FUZZTIME (default 30s)
 	$(GO) test -run '^$$' -fuzz '^FuzzParseRequirements$$' -fuzztime $(FUZZTIME) ./internal/requirements/
 	$(GO) test -run '^$$' -fuzz '^FuzzUnits$$' -fuzztime $(FUZZTIME) ./internal/units/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseKnowledge$$' -fuzztime $(FUZZTIME) ./internal/kb/
 
-update: ## rewrite golden files and script outputs
+update: generate ## rewrite generated files, golden files and script outputs
 	ADVISOR_UPDATE=1 $(GO) test -count=1 ./...
+
+generate: ## rebuild the compiled-in snapshot of rules/ and knowledge/ (after editing them)
+	cd internal/snapshot && $(GO) run ./gen
 
 clean:
 	rm -rf bin

@@ -25,11 +25,15 @@ type Service struct {
 
 	// File is where the entry was read from, for messages.
 	File string `yaml:"-"`
-	// Facts are the parsed facts by key; ByIndex holds the same in catalog
-	// order (nil where missing), side by side in memory, so the engine finds
-	// a fact by the key's index without a map lookup or a cache miss per fact.
-	Facts   map[string]*Fact `yaml:"-"`
-	ByIndex []*Fact          `yaml:"-"`
+	// ByIndex holds the parsed facts in catalog order (nil where missing),
+	// side by side in memory, so the engine finds a fact by the key's index
+	// without a map lookup or a cache miss per fact.
+	ByIndex []*Fact `yaml:"-"`
+}
+
+// FactFor returns the fact for key of cat, or nil.
+func (s *Service) FactFor(cat *catalog.Catalog, key string) *Fact {
+	return s.Fact(cat.Index(key))
 }
 
 // Fact returns the fact for the catalog key at index i, or nil.

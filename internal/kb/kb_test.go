@@ -70,7 +70,11 @@ func TestEmbeddedFactsAreCompleteAndSourced(t *testing.T) {
 		}
 		check("effort", s.Effort.Source, s.Effort.Checked)
 		check("pricing", s.Pricing.Source, s.Pricing.Checked)
-		for key, f := range s.Facts {
+		for idx, f := range s.ByIndex {
+			if f == nil {
+				continue
+			}
+			key := set.Catalog.Keys[idx].Key
 			check("fact "+key, f.Source, f.Checked)
 			for _, o := range f.Options {
 				src, day := o.SourceOf(f)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -17,7 +16,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// validID reports whether id is lower-case letters, digits and dashes, not starting with a dash.
+func validID(id string) bool {
+	for i, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return id != ""
+}
 
 // maxEntries bounds a knowledge directory, as the file size bounds one entry.
 const maxEntries = 100_000
@@ -109,7 +116,7 @@ func (s *Service) check(name string, root *yaml.Node, rules *ruleset.Set) error 
 	if s.Version != 1 {
 		errs.Add(at("version"), "version must be 1, not %d", s.Version)
 	}
-	if !idRE.MatchString(s.ID) {
+	if !validID(s.ID) {
 		errs.Add(at("id"), "id %q must be lower-case letters, digits and dashes", s.ID)
 	}
 	for field, v := range map[string]string{"name": s.Name, "family": s.Family, "provider": s.Provider, "summary": s.Summary, "docs": s.Docs} {
@@ -138,7 +145,6 @@ func (s *Service) check(name string, root *yaml.Node, rules *ruleset.Set) error 
 	}
 	facts := make([]Fact, len(rules.Catalog.Keys)) // one block per service
 	s.ByIndex = make([]*Fact, len(rules.Catalog.Keys))
-	s.Facts = make(map[string]*Fact, len(rules.Catalog.Keys))
 	for i := range rules.Catalog.Keys {
 		k := &rules.Catalog.Keys[i]
 		raw, ok := s.RawFacts[k.Key]
@@ -148,7 +154,7 @@ func (s *Service) check(name string, root *yaml.Node, rules *ruleset.Set) error 
 		f, ferrs := raw.parse(name, k, at("facts", k.Key))
 		errs = append(errs, ferrs...)
 		facts[i] = f
-		s.ByIndex[i], s.Facts[k.Key] = &facts[i], &facts[i]
+		s.ByIndex[i] = &facts[i]
 	}
 	s.RawFacts = nil // parsed: the nodes are no longer needed
 	return errs.Err()
@@ -258,23 +264,10 @@ func nth(n *yaml.Node, i int) *yaml.Node {
 // which meets no must.
 func (s *Service) Missing(rules *ruleset.Set) []string {
 	var out []string
-	for _, k := range rules.Catalog.Keys {
-		if f := s.Facts[k.Key]; f == nil {
+	for i, k := range rules.Catalog.Keys {
+		if s.Fact(i) == nil {
 			out = append(out, k.Key)
 		}
 	}
 	return out
-}
-
-// Index lays out a service's parsed facts in catalog order, one block per
-// service (see ByIndex); for services decoded from a snapshot.
-func (s *Service) Index(rules *ruleset.Set) {
-	block := make([]Fact, len(rules.Catalog.Keys))
-	s.ByIndex = make([]*Fact, len(rules.Catalog.Keys))
-	for i, k := range rules.Catalog.Keys {
-		if f := s.Facts[k.Key]; f != nil {
-			block[i] = *f
-			s.ByIndex[i], s.Facts[k.Key] = &block[i], &block[i]
-		}
-	}
 }

@@ -2,6 +2,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -46,9 +47,13 @@ type Style struct {
 func Write(w io.Writer, format string, res engine.Result, rep report.Report, st Style) error {
 	switch format {
 	case "json":
-		return JSON(w, res)
+		return ResultJSON(w, res)
 	case "yaml":
-		return YAML(w, res)
+		var buf bytes.Buffer
+		if err := ResultJSON(&buf, res); err != nil {
+			return err
+		}
+		return YAMLFromJSON(w, buf.Bytes())
 	case "markdown":
 		return Markdown(w, rep)
 	case "table":

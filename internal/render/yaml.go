@@ -15,6 +15,11 @@ func YAML(w io.Writer, v any) error {
 	if err != nil {
 		return err
 	}
+	return YAMLFromJSON(w, data)
+}
+
+// YAMLFromJSON rewrites a JSON document as block-style YAML, keeping its order.
+func YAMLFromJSON(w io.Writer, data []byte) error {
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		return err
@@ -26,7 +31,7 @@ func YAML(w io.Writer, v any) error {
 	if err := enc.Encode(&n); err != nil {
 		return err
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

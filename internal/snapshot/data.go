@@ -1102,11 +1102,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/firehose/latest/dev/limits.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/data-firehose.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1122,7 +1122,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1137,7 +1138,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -1152,7 +1154,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -1167,7 +1170,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -1182,7 +1186,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1197,7 +1202,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -1236,7 +1242,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -1263,7 +1270,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -1278,7 +1286,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1293,7 +1302,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1308,7 +1318,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1323,7 +1334,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -1338,7 +1350,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1353,7 +1366,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1368,7 +1382,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1390,7 +1405,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1424,7 +1440,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1439,7 +1456,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1454,7 +1472,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1542,11 +1561,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-batching-concurrency.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/eventbridge-pipes.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1562,7 +1581,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1577,7 +1597,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -1616,7 +1637,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -1631,7 +1653,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -1646,7 +1669,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1661,7 +1685,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -1676,7 +1701,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -1703,7 +1729,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -1718,7 +1745,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1733,7 +1761,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1748,7 +1777,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1763,7 +1793,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -1778,7 +1809,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1793,7 +1825,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1808,7 +1841,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1827,7 +1861,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1847,7 +1882,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1862,7 +1898,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1877,7 +1914,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1960,11 +1998,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/eventbridge-scheduler.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -1979,7 +2017,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -1994,7 +2033,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2009,7 +2049,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2024,7 +2065,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -2039,7 +2081,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2054,7 +2097,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -2069,7 +2113,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -2084,7 +2129,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2099,7 +2145,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2114,7 +2161,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2129,7 +2177,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2144,7 +2193,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -2159,7 +2209,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2174,7 +2225,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2189,7 +2241,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2207,7 +2260,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2222,7 +2276,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2237,7 +2292,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2252,7 +2308,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2343,11 +2400,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-retry.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/eventbridge.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2363,7 +2420,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2378,7 +2436,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2405,7 +2464,8 @@ var data = wire.Contents{
 								Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-ordering.html",
 								Checked:   "2026-11-27"}}}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2432,7 +2492,8 @@ var data = wire.Contents{
 								Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-ordering.html",
 								Checked:   "2026-11-27"}}}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -2471,7 +2532,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2510,7 +2572,8 @@ var data = wire.Contents{
 								Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-replay.html",
 								Checked:   "2026-11-27"}}}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -2537,7 +2600,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -2552,7 +2616,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2567,7 +2632,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2582,7 +2648,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2597,7 +2664,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2612,7 +2680,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -2627,7 +2696,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2654,7 +2724,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2669,7 +2740,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2688,7 +2760,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2705,7 +2778,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2720,7 +2794,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2735,7 +2810,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2826,11 +2902,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/kinesis-data-streams.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -2846,7 +2922,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2861,7 +2938,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2876,7 +2954,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -2891,7 +2970,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -2918,7 +2998,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -2933,7 +3014,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -2960,7 +3042,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -2987,7 +3070,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3002,7 +3086,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3017,7 +3102,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3032,7 +3118,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3047,7 +3134,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -3062,7 +3150,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3077,7 +3166,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3092,7 +3182,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3120,7 +3211,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3137,7 +3229,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3164,7 +3257,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3179,7 +3273,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3263,11 +3358,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/create-replica-broker.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/mq-activemq.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3285,7 +3380,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3300,7 +3396,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3315,7 +3412,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3330,7 +3428,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -3345,7 +3444,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3360,7 +3460,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -3375,7 +3476,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -3390,7 +3492,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3405,7 +3508,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3420,7 +3524,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3435,7 +3540,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3450,7 +3556,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -3477,7 +3584,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3504,7 +3612,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3525,7 +3634,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3553,7 +3663,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3581,7 +3692,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3596,7 +3708,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3612,7 +3725,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3700,11 +3814,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-4.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/mq-rabbitmq.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3722,7 +3836,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3737,7 +3852,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3752,7 +3868,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3767,7 +3884,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -3782,7 +3900,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3797,7 +3916,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -3812,7 +3932,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -3827,7 +3948,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -3842,7 +3964,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3857,7 +3980,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3872,7 +3996,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3887,7 +4012,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -3902,7 +4028,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -3917,7 +4044,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3934,7 +4062,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3962,7 +4091,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -3990,7 +4120,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4005,7 +4136,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4021,7 +4153,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4123,11 +4256,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/msk/latest/developerguide/limits.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/msk-serverless.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4143,7 +4276,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4158,7 +4292,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -4173,7 +4308,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -4188,7 +4324,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -4203,7 +4340,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4218,7 +4356,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -4233,7 +4372,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -4260,7 +4400,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -4275,7 +4416,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4290,7 +4432,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4305,7 +4448,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4320,7 +4464,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -4335,7 +4480,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4350,7 +4496,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4366,7 +4513,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4394,7 +4542,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4422,7 +4571,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4437,7 +4587,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4465,7 +4616,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4561,11 +4713,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/msk/latest/developerguide/limits.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/msk.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4581,7 +4733,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4596,7 +4749,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -4611,7 +4765,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -4626,7 +4781,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -4641,7 +4797,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4656,7 +4813,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -4671,7 +4829,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -4698,7 +4857,8 @@ var data = wire.Contents{
 								Source:    "https://docs.aws.amazon.com/firehose/latest/dev/limits.html",
 								Checked:   "2026-11-27"}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -4713,7 +4873,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4728,7 +4889,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4743,7 +4905,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4758,7 +4921,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -4773,7 +4937,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4788,7 +4953,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4804,7 +4970,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4832,7 +4999,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4860,7 +5028,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4875,7 +5044,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -4891,7 +5061,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -4993,11 +5164,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/sns/latest/dg/fifo-message-archiving-replay.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/sns-fifo.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5013,7 +5184,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5028,7 +5200,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5043,7 +5216,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5058,7 +5232,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -5085,7 +5260,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5112,7 +5288,8 @@ var data = wire.Contents{
 								Source:    "https://docs.aws.amazon.com/sns/latest/dg/message-archiving-and-replay-subscriber.html",
 								Checked:   "2026-11-27"}}}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -5139,7 +5316,8 @@ var data = wire.Contents{
 								Source:    "https://docs.aws.amazon.com/sns/latest/dg/fifo-high-throughput.html",
 								Checked:   "2026-11-27"}}}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -5166,7 +5344,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5181,7 +5360,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5196,7 +5376,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5211,7 +5392,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5226,7 +5408,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -5241,7 +5424,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5256,7 +5440,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5271,7 +5456,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5287,7 +5473,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5302,7 +5489,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5317,7 +5505,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5332,7 +5521,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5422,11 +5612,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/sns.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5442,7 +5632,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5457,7 +5648,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5472,7 +5664,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5487,7 +5680,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -5502,7 +5696,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5517,7 +5712,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -5532,7 +5728,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -5559,7 +5756,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5574,7 +5772,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5589,7 +5788,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5604,7 +5804,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5619,7 +5820,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -5634,7 +5836,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5649,7 +5852,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5664,7 +5868,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5685,7 +5890,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5701,7 +5907,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5716,7 +5923,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5731,7 +5939,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5821,11 +6030,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/sqs-fifo.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -5841,7 +6050,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5856,7 +6066,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5871,7 +6082,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5886,7 +6098,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -5901,7 +6114,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -5916,7 +6130,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -5955,7 +6170,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -5970,7 +6186,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -5985,7 +6202,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6000,7 +6218,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6015,7 +6234,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6030,7 +6250,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -6045,7 +6266,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6060,7 +6282,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6088,7 +6311,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6116,7 +6340,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6131,7 +6356,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6146,7 +6372,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6161,7 +6388,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6252,11 +6480,11 @@ var data = wire.Contents{
 						Source:    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html",
 						Checked:   "2026-11-27"}},
 				File:    "knowledge/services/sqs.yaml",
-				Facts:   map[string]*kb.Fact(nil),
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
 				wire.Fact{
-					Key: "pattern",
+					Key:   "pattern",
+					Index: 0,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6272,7 +6500,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "fanout",
+					Key:   "fanout",
+					Index: 1,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6287,7 +6516,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "ordering",
+					Key:   "ordering",
+					Index: 2,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -6302,7 +6532,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delivery",
+					Key:   "delivery",
+					Index: 3,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -6317,7 +6548,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "retention",
+					Key:   "retention",
+					Index: 4,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -6332,7 +6564,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "replay",
+					Key:   "replay",
+					Index: 5,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6347,7 +6580,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "throughput",
+					Key:   "throughput",
+					Index: 6,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "rate",
@@ -6362,7 +6596,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "message_size",
+					Key:   "message_size",
+					Index: 7,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "size",
@@ -6377,7 +6612,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "latency",
+					Key:   "latency",
+					Index: 8,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "enum",
@@ -6392,7 +6628,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "transformation",
+					Key:   "transformation",
+					Index: 9,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6407,7 +6644,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "filtering",
+					Key:   "filtering",
+					Index: 10,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6422,7 +6660,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "dead_letter",
+					Key:   "dead_letter",
+					Index: 11,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6437,7 +6676,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "delay",
+					Key:   "delay",
+					Index: 12,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "duration",
@@ -6452,7 +6692,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "schedule",
+					Key:   "schedule",
+					Index: 13,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6467,7 +6708,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "protocols",
+					Key:   "protocols",
+					Index: 14,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6495,7 +6737,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "targets",
+					Key:   "targets",
+					Index: 15,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6523,7 +6766,8 @@ var data = wire.Contents{
 								Source:    "",
 								Checked:   ""}}}},
 				wire.Fact{
-					Key: "sources",
+					Key:   "sources",
+					Index: 16,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6539,7 +6783,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "serverless",
+					Key:   "serverless",
+					Index: 17,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",
@@ -6554,7 +6799,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "migration_from",
+					Key:   "migration_from",
+					Index: 18,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "list",
@@ -6569,7 +6815,8 @@ var data = wire.Contents{
 						Checked: "2026-11-27",
 						Options: []kb.Option(nil)}},
 				wire.Fact{
-					Key: "cross_region",
+					Key:   "cross_region",
+					Index: 19,
 					Fact: kb.Fact{
 						Value: catalog.Value{
 							Type: "bool",

@@ -50,14 +50,14 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		if s.ID != p.ID || !reflect.DeepEqual(s.Limits, p.Limits) || s.Effort != p.Effort {
 			t.Errorf("%s: entry differs from the parsed one", s.ID)
 		}
-		for k, f := range p.Facts {
-			if !reflect.DeepEqual(f, s.Facts[k]) {
-				t.Errorf("%s: fact %s differs: %+v vs %+v", s.ID, k, s.Facts[k], f)
+		for idx, f := range p.ByIndex {
+			if !reflect.DeepEqual(f, s.Fact(idx)) {
+				t.Errorf("%s: fact %d differs: %+v vs %+v", s.ID, idx, s.Fact(idx), f)
 			}
 		}
 	}
 	for _, s := range services {
-		if len(s.ByIndex) != len(set.Catalog.Keys) || s.ByIndex[0] != s.Facts[set.Catalog.Keys[0].Key] {
+		if len(s.ByIndex) != len(set.Catalog.Keys) || s.ByIndex[0] != s.FactFor(&set.Catalog, set.Catalog.Keys[0].Key) {
 			t.Fatalf("%s: facts not indexed", s.ID)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/advisor-dev/advisor/internal/diag"
@@ -22,7 +23,8 @@ const MaxFileSize = 1 << 20
 // alias bomb is refused instead of expanded.
 const maxNodes = 100_000
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// Compiled on first use: only errors need them, and start-up is measured.
+var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse checks data (size, UTF-8, one document) and returns its root node,
 // the content of the document. name is used in positions.
@@ -63,7 +65,7 @@ func Parse(name string, data []byte) (*yaml.Node, error) {
 // syntaxError turns a yaml.v3 parse error into a positioned diagnostic.
 func syntaxError(name string, err error) error {
 	msg := err.Error()
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	if m := lineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return diag.List{{Pos: diag.Pos{File: name, Line: line, Col: 1}, Msg: "YAML syntax: " + m[2]}}
 	}

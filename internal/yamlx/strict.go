@@ -7,15 +7,18 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/advisor-dev/advisor/internal/diag"
 	"go.yaml.in/yaml/v3"
 )
 
 var (
-	typeErrLineRE  = regexp.MustCompile(`^line (\d+): (.*)$`)
-	unknownFieldRE = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
-	cannotRE       = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	typeErrLineRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })
+	unknownFieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type (\S+)$`) })
+	cannotRE       = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	})
 )
 
 // DecodeStrict decodes data into v, refusing unknown fields, and reports each
@@ -35,7 +38,7 @@ func DecodeStrict(name string, data []byte, root *yaml.Node, v any) error {
 	fields := fieldNames(reflect.TypeOf(v), map[string][]string{})
 	var errs diag.List
 	for _, raw := range te.Errors {
-		m := typeErrLineRE.FindStringSubmatch(raw)
+		m := typeErrLineRE().FindStringSubmatch(raw)
 		if m == nil {
 			errs.Add(diag.Pos{File: name}, "%s", raw)
 			continue
@@ -43,7 +46,7 @@ func DecodeStrict(name string, data []byte, root *yaml.Node, v any) error {
 		line, _ := strconv.Atoi(m[1])
 		msg := m[2]
 		pos := diag.Pos{File: name, Line: line}
-		if u := unknownFieldRE.FindStringSubmatch(msg); u != nil {
+		if u := unknownFieldRE().FindStringSubmatch(msg); u != nil {
 			if k := findKey(root, line, u[1]); k != nil {
 				pos.Col = k.Column
 			}
@@ -52,7 +55,7 @@ func DecodeStrict(name string, data []byte, root *yaml.Node, v any) error {
 			if len(allowed) > 0 {
 				msg += "; allowed here: " + strings.Join(allowed, ", ")
 			}
-		} else if c := cannotRE.FindStringSubmatch(msg); c != nil {
+		} else if c := cannotRE().FindStringSubmatch(msg); c != nil {
 			if n := findValue(root, line, c[2]); n != nil {
 				pos.Col = n.Column
 			}

@@ -30,8 +30,9 @@ type Service struct {
 }
 
 type Fact struct {
-	Key  string
-	Fact kb.Fact
+	Key   string
+	Index int // the key's place in the catalog
+	Fact  kb.Fact
 }
 
 func pairs(m map[string]string) []Pair {
@@ -73,17 +74,23 @@ func Build(c Contents) (*ruleset.Set, []*kb.Service, error) {
 	services := make([]*kb.Service, len(c.Services))
 	for i := range c.Services {
 		s := c.Services[i].Service
-		s.Facts = make(map[string]*kb.Fact, len(c.Services[i].Facts))
-		for j := range c.Services[i].Facts {
-			f := c.Services[i].Facts[j].Fact
+		block := make([]kb.Fact, len(set.Catalog.Keys))
+		s.ByIndex = make([]*kb.Fact, len(set.Catalog.Keys))
+		for _, wf := range c.Services[i].Facts {
+			f := &block[wf.Index]
+			*f = wf.Fact
 			f.Value.Num = fromWire(f.Value.Num)
-			f.Options = slices.Clone(f.Options)
+			for k := range f.Options {
+				if f.Options[k].Value.Num == unlimited {
+					f.Options = slices.Clone(f.Options) // the data itself stays as generated
+					break
+				}
+			}
 			for k := range f.Options {
 				f.Options[k].Value.Num = fromWire(f.Options[k].Value.Num)
 			}
-			s.Facts[c.Services[i].Facts[j].Key] = &f
+			s.ByIndex[wf.Index] = f
 		}
-		s.Index(set)
 		services[i] = &s
 	}
 	return set, services, nil
@@ -104,10 +111,10 @@ func From(set *ruleset.Set, services []*kb.Service) Contents {
 	}
 	for _, s := range services {
 		w := Service{Service: *s}
-		w.Service.Facts, w.Service.ByIndex, w.Service.RawFacts = nil, nil, nil
-		for _, k := range set.Catalog.Keys {
-			if f := s.Facts[k.Key]; f != nil {
-				wf := Fact{k.Key, *f}
+		w.Service.ByIndex, w.Service.RawFacts = nil, nil
+		for idx, k := range set.Catalog.Keys {
+			if f := s.Fact(idx); f != nil {
+				wf := Fact{Key: k.Key, Index: idx, Fact: *f}
 				wf.Fact.Value.Num = toWire(f.Value.Num)
 				wf.Fact.Options = slices.Clone(f.Options)
 				for i := range wf.Fact.Options {
