@@ -1,0 +1,136 @@
+// Package docsgen writes the documentation pages that are generated from the
+// catalog, so that they cannot drift from what the advisor accepts.
+package docsgen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/advisor-dev/advisor/internal/catalog"
+)
+
+// Requirements writes docs/requirements.md: the requirements file format
+// and a row per catalog key.
+func Requirements(cat *catalog.Catalog) string {
+	var b strings.Builder
+	b.WriteString(`<!-- Generated from rules/catalog.yaml by internal/docsgen; run 'make update' after changing the catalog. -->
+# Requirements file, version 1
+
+A requirements file says what your messaging needs are. ` + "`advisor recommend -f FILE`" + ` reads it
+(` + "`-f -`" + ` reads standard input); every key can also be given as a flag, which overrides the file.
+
+` + "```yaml" + `
+version: 1                      # required; any other value is an error
+title: Order events for fulfilment   # optional; heads the report and the ADR
+context: |                      # optional free text, copied into the ADR
+  The shop publishes order events; three teams consume them.
+provider: aws                   # optional, default aws; filters the knowledge base
+exclude: [mq-activemq]          # optional; service ids ruled out by policy
+must:                           # hard constraints: a service that misses one is not eligible
+  ordering: per-key
+  fanout: true
+prefer:                         # soft wishes: raise the score of services that meet them
+  serverless: true
+  latency: {value: realtime, weight: 3}   # any prefer may carry a weight (default 1, at most 100)
+` + "```" + `
+
+Both ` + "`must`" + ` and ` + "`prefer`" + ` take the same keys; a key may appear in one of them, not both.
+A ` + "`must`" + ` on a number means "at least this much": the service's limit must reach it.
+Setting a bool key to ` + "`false`" + ` asks for nothing. A key you leave out never penalises a service.
+
+## Keys
+
+| key | flag | type | values | question |
+|---|---|---|---|---|
+`)
+	for _, k := range cat.Keys {
+		fmt.Fprintf(&b, "| `%s` | `--%s` | %s | %s | %s %s |\n", k.Key, strings.ReplaceAll(k.Key, "_", "-"),
+			k.Type, values(k), cell(k.Question), cell(k.Help))
+	}
+	b.WriteString(`
+Enum keys with an order (` + "`ordering`, `delivery`, `latency`" + `) are met by a service that offers at least
+as much: a service keeping ` + "`strict`" + ` order meets ` + "`per-key`" + `. List keys are met by a service that has every
+value listed.
+
+### Values
+
+`)
+	for _, k := range cat.Keys {
+		if len(k.Describe) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "- `%s`: ", k.Key)
+		var parts []string
+		for _, v := range k.Values {
+			parts = append(parts, fmt.Sprintf("`%s` %s", v, k.Describe[v]))
+		}
+		b.WriteString(strings.Join(parts, "; ") + ".\n")
+	}
+	b.WriteString(`
+## Units
+
+- Durations: a number and ` + "`s`, `m`, `h` or `d`" + ` (` + "`30s`, `15m`, `12h`, `7d`" + `); ` + "`retention`" + ` also takes ` + "`unlimited`" + `.
+- Rates: messages per second, with optional ` + "`k`" + ` or ` + "`M`" + ` and ` + "`/s`" + ` (` + "`500/s`, `20k/s`, `1M/s`" + `).
+- Sizes: ` + "`B`, `KB`/`KiB`, `MB`/`MiB`, `GB`/`GiB`" + ` (KB = 1000 bytes, KiB = 1024).
+- Numbers are plain decimals: no signs, exponents or spaces (` + "`7 days`, `-5/s`, `1e3/s`" + ` are refused), and more than zero.
+
+## Service ids
+
+` + "`advisor services`" + ` lists them. The default knowledge base has ` + "`sns`, `sns-fifo`, `sqs`, `sqs-fifo`, `mq-activemq`,\n`mq-rabbitmq`, `msk`, `msk-serverless`, `kinesis-data-streams`, `data-firehose`, `eventbridge`,\n`eventbridge-pipes`, `eventbridge-scheduler`" + `.
+
+## Result (` + "`--output json`" + `)
+
+` + "```json" + `
+{
+  "version": 1,
+  "title": "Order events for fulfilment",
+  "recommendation": {"id": "kinesis-data-streams", "name": "Amazon Kinesis Data Streams", "score": 92.4},
+  "ranking": [
+    {"id": "...", "name": "...", "family": "...", "paradigm": "...", "eligible": true, "score": 92.4,
+     "met": [{"key": "ordering", "kind": "must", "want": "per-key", "have": "per-key", "reason": "...", "weight": 2, "fit": 1}],
+     "violations": [],
+     "notes": ["serverless true needs on-demand capacity mode"],
+     "breakdown": {"fit": {"points": 59.1, "max": 60}, "affinity": {"points": 25, "max": 25},
+                   "simplicity": {"points": 8.3, "max": 15, "effort": 5, "note": "..."}}}
+  ],
+  "hints": [{"when": "fanout: true", "because": "...", "weight": 2, "suits": ["pubsub", "event-bus", "stream"]}]
+}
+` + "```" + `
+
+- ` + "`recommendation`" + ` is the best eligible service, or ` + "`null`" + ` when none meets every must.
+- ` + "`ranking`" + ` lists every service considered: eligible first, each group by score, highest first; ties by id.
+  A violation (a missed must) and a missed prefer carry ` + "`reason`" + ` and the service's own ` + "`note`" + `.
+- ` + "`score`" + ` is 0–100: the breakdown's three parts, which sum to it.
+- The same input and knowledge base always give the same output, byte for byte.
+
+## Exit codes
+
+| code | meaning |
+|---|---|
+| 0 | a recommendation was made |
+| 2 | bad input: the message names file, line and column where there is a file (see [errors](errors.md)) |
+| 3 | the input is valid but no service meets every must (the report still shows the closest) |
+| 4 | ` + "`advisor check`" + `: a recorded decision is no longer what the advisor recommends |
+| 130 | the user aborted the questionnaire |
+| 1 | anything else (a bug) |
+`)
+	return b.String()
+}
+
+func values(k catalog.Key) string {
+	switch k.Type {
+	case catalog.Enum, catalog.List:
+		return "`" + strings.Join(k.Values, "`, `") + "`"
+	case catalog.Bool:
+		return "`true`, `false`"
+	}
+	ex := "`" + strings.Join(k.Examples, "`, `") + "`"
+	if k.Unlimited {
+		ex += ", `unlimited`"
+	}
+	return ex
+}
+
+func cell(s string) string {
+	return strings.ReplaceAll(s, "|", `\|`)
+}
