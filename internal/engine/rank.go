@@ -237,7 +237,7 @@ func (p *prepared) score(s *kb.Service, r *Ranked) {
 			} else {
 				c.Fit = p.rules.Ranking.ConditionFit
 				c.span = p.reason(i, true, c.Have, nil, " with "+v.condition)
-				r.Notes = append(r.Notes, c.Key+" "+c.Want+" needs "+v.condition)
+				r.Notes = append(r.Notes, Phrase(c.Key, c.Want)+" needs "+v.condition)
 			}
 			got += it.weight * c.Fit
 			r.Met = append(r.Met, c)
@@ -321,4 +321,13 @@ func permute(xs []Ranked, order []int) {
 
 func round1(x float64) float64 {
 	return math.Round(x*10) / 10
+}
+
+// Phrase names a requirement in a sentence: "ordering per-key", or just
+// "fanout" for a bool asked to be true.
+func Phrase(key, want string) string {
+	if want == "true" {
+		return key
+	}
+	return key + " " + want
 }

@@ -127,7 +127,7 @@ func whyWinner(hints []engine.Hint, win engine.Ranked, ranking []engine.Ranked, 
 	var musts []string
 	for _, c := range win.Met {
 		if c.Kind == engine.Must {
-			musts = append(musts, fmt.Sprintf("%s %s", c.Key, c.Want))
+			musts = append(musts, engine.Phrase(c.Key, c.Want))
 		}
 	}
 	eligible := 0
@@ -224,11 +224,11 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 	switch part(win, other) {
 	case "fit":
 		for _, c := range other.Missed {
-			return "does not meet prefer " + c.Key + " " + c.Want + " (has " + c.Have + ")"
+			return "does not meet prefer " + engine.Phrase(c.Key, c.Want) + " (has " + c.Have + ")"
 		}
 		for _, c := range other.Met {
 			if c.Condition != "" {
-				return "meets " + c.Key + " " + c.Want + " only with " + c.Condition
+				return "meets " + engine.Phrase(c.Key, c.Want) + " only with " + c.Condition
 			}
 		}
 		return "meets the keys less well"
@@ -245,7 +245,7 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 func missList(r engine.Ranked) string {
 	var parts []string
 	for _, c := range r.Violations {
-		parts = append(parts, fmt.Sprintf("%s %s (has %s)", c.Key, c.Want, c.Have))
+		parts = append(parts, fmt.Sprintf("%s (has %s)", engine.Phrase(c.Key, c.Want), c.Have))
 	}
 	return strings.Join(parts, ", ")
 }
