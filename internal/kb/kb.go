@@ -46,17 +46,17 @@ func (s *Service) Fact(i int) *Fact {
 
 // Effort is how much a service takes to run and to pay for: 1 (least) to 10.
 type Effort struct {
-	Value   int    `yaml:"value"`
-	Note    string `yaml:"note"`
-	Source  string `yaml:"source"`
-	Checked string `yaml:"checked"`
+	Value   int    `yaml:"value" json:"value,omitempty"`
+	Note    string `yaml:"note" json:"note,omitempty"`
+	Source  string `yaml:"source" json:"source,omitempty"`
+	Checked string `yaml:"checked" json:"checked,omitempty"`
 }
 
 // Sourced is a line of text with its source.
 type Sourced struct {
-	Summary string `yaml:"summary"`
-	Source  string `yaml:"source"`
-	Checked string `yaml:"checked"`
+	Summary string `yaml:"summary" json:"summary,omitempty"`
+	Source  string `yaml:"source" json:"source,omitempty"`
+	Checked string `yaml:"checked" json:"checked,omitempty"`
 }
 
 // RawFact is a fact as written; its value is parsed against the catalog into a Fact.
@@ -101,12 +101,12 @@ type Option struct {
 
 // Limit is a further number worth knowing about a service.
 type Limit struct {
-	Name      string `yaml:"name"`
-	Value     string `yaml:"value"`
-	Per       string `yaml:"per"`
-	Condition string `yaml:"condition"`
-	Source    string `yaml:"source"`
-	Checked   string `yaml:"checked"`
+	Name      string `yaml:"name" json:"name,omitempty"`
+	Value     string `yaml:"value" json:"value,omitempty"`
+	Per       string `yaml:"per" json:"per,omitempty"`
+	Condition string `yaml:"condition" json:"condition,omitempty"`
+	Source    string `yaml:"source" json:"source,omitempty"`
+	Checked   string `yaml:"checked" json:"checked,omitempty"`
 }
 
 // Base is the knowledge base: services sorted by id.
