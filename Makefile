@@ -4,7 +4,7 @@ BIN     := bin/advisor
 EXAMPLE ?= docs/examples/order-events.yaml
 FUZZTIME ?= 30s
 
-.PHONY: all build run test test-go vet bench fuzz update generate clean
+.PHONY: all build run test test-go test-tui vet bench fuzz update generate clean
 
 all: build
 
@@ -14,7 +14,7 @@ build: ## build the binary into bin/
 run: build ## recommend a service for the example requirements, on the embedded knowledge base
 	./$(BIN) recommend -f $(EXAMPLE)
 
-test: vet test-go ## every test: unit, golden, end-to-end scripts, scenarios
+test: vet test-go test-tui ## every test: unit, golden, end-to-end scripts, scenarios, a real terminal
 
 vet:
 	@test -z "$$(gofmt -l cmd internal rules knowledge)" || { echo "gofmt needed:"; gofmt -l cmd internal rules knowledge; exit 1; }
@@ -22,6 +22,9 @@ vet:
 
 test-go:
 	$(GO) test -count=1 ./...
+
+test-tui: ## drive `advisor ask` in tmux (skips, saying so, without tmux)
+	bash scripts/tui-test.sh
 
 bench: ## the benchmarks quoted in README
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/ ./internal/snapshot/

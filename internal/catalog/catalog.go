@@ -20,10 +20,40 @@ const (
 // Types lists every key type, for validation messages.
 var Types = []string{string(Bool), string(Enum), string(List), string(Duration), string(Rate), string(Size)}
 
-// Catalog is the set of requirement keys, in the order reports show them.
+// Catalog is the set of requirement keys, in the order reports show them,
+// and how the questionnaire groups them into questions.
 type Catalog struct {
-	Version int   `yaml:"version"`
-	Keys    []Key `yaml:"keys"`
+	Version   int        `yaml:"version"`
+	Keys      []Key      `yaml:"keys"`
+	Questions []Question `yaml:"questions"`
+}
+
+// Question is one screen of the questionnaire: several keys asked together.
+// A key in no question is asked on its own, with its own question and help.
+type Question struct {
+	ID    string   `yaml:"id"`
+	Title string   `yaml:"title"`
+	Help  string   `yaml:"help"`
+	Keys  []string `yaml:"keys"`
+}
+
+// Asked returns every question of the questionnaire in catalog order: the
+// listed ones, then one for each key left out of them.
+func (c *Catalog) Asked() []Question {
+	var out []Question
+	grouped := map[string]bool{}
+	for _, q := range c.Questions {
+		out = append(out, q)
+		for _, k := range q.Keys {
+			grouped[k] = true
+		}
+	}
+	for _, k := range c.Keys {
+		if !grouped[k.Key] {
+			out = append(out, Question{ID: k.Key, Title: k.Question, Help: k.Help, Keys: []string{k.Key}})
+		}
+	}
+	return out
 }
 
 // Key is one requirement key.
@@ -41,6 +71,10 @@ type Key struct {
 	Unlimited bool     `yaml:"unlimited"` // quantities: "unlimited" is a valid requirement
 	Examples  []string `yaml:"examples"`  // quantities: example values
 	Unit      string   `yaml:"unit"`      // quantities: the unit words for help
+	// Prior is how often a messaging design has a requirement on this key
+	// (0 to 1): the questionnaire asks likely keys first and stops when the
+	// keys left are unlikely to change the pick.
+	Prior float64 `yaml:"prior"`
 }
 
 // Lookup returns the key named name.

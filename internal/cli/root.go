@@ -28,6 +28,7 @@ requirements, and explains every point of the ranking.`,
 		return inputErrorf("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(NewCmdRecommend(f, src, nil))
+	root.AddCommand(NewCmdAsk(f, src, nil))
 	root.AddCommand(NewCmdServices(f, src))
 	root.AddCommand(NewCmdVersion(f))
 	return root

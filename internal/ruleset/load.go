@@ -69,6 +69,13 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 		var c catalog.Catalog
 		if decode(over, CatalogFile, &c, true) {
 			s.Catalog.Keys = mergeKeys(s.Catalog.Keys, c.Keys)
+			for _, q := range c.Questions {
+				if i := slices.IndexFunc(s.Catalog.Questions, func(b catalog.Question) bool { return b.ID == q.ID }); i >= 0 {
+					s.Catalog.Questions[i] = q
+				} else {
+					s.Catalog.Questions = append(s.Catalog.Questions, q)
+				}
+			}
 		}
 		var j judgingFile
 		if decode(over, JudgingFile, &j, true) {
@@ -168,6 +175,8 @@ func checkCatalog(c *catalog.Catalog, name string) diag.List {
 			errs.Add(at, "key %q has type %q; allowed: %s", k.Key, k.Type, diag.OneOf(catalog.Types))
 		case (k.Type == catalog.Enum || k.Type == catalog.List) && len(k.Values) == 0:
 			errs.Add(at, "key %q needs values", k.Key)
+		case k.Prior < 0 || k.Prior > 1:
+			errs.Add(at, "key %q: prior must be from 0 to 1, not %g", k.Key, k.Prior)
 		case k.Question == "" || k.Help == "" || k.Title == "":
 			errs.Add(at, "key %q needs a title, a question and a help line", k.Key)
 		}
@@ -180,6 +189,20 @@ func checkCatalog(c *catalog.Catalog, name string) diag.List {
 			errs.Add(at, "key %q: strength must order every value", k.Key)
 		}
 		seen[k.Key] = true
+	}
+	inQuestion := map[string]string{}
+	for _, q := range c.Questions {
+		if q.ID == "" || q.Title == "" || len(q.Keys) == 0 {
+			errs.Add(at, "question %q needs an id, a title and keys", q.ID)
+		}
+		for _, k := range q.Keys {
+			if !seen[k] {
+				errs.Add(at, "question %q names unknown key %q%s", q.ID, k, diag.Suggest(k, c.Names()))
+			} else if other, dup := inQuestion[k]; dup {
+				errs.Add(at, "key %q is in questions %q and %q; keep it in one", k, other, q.ID)
+			}
+			inQuestion[k] = q.ID
+		}
 	}
 	return errs
 }
@@ -242,6 +265,9 @@ func (s *Set) checkRanking(name string) diag.List {
 	w := r.Weights
 	if w.Fit < 0 || w.Affinity < 0 || w.Simplicity < 0 || math.Abs(w.Fit+w.Affinity+w.Simplicity-100) > 1e-9 {
 		errs.Add(at, "weights must be zero or more and sum to 100 (they sum to %g)", w.Fit+w.Affinity+w.Simplicity)
+	}
+	if r.Asking.StopBelow < 0 || r.Asking.StopBelow >= 1 {
+		errs.Add(at, "asking.stop_below must be from 0 to less than 1")
 	}
 	if r.MustWeight <= 0 {
 		errs.Add(at, "must_weight must be more than zero")

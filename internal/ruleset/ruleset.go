@@ -37,6 +37,7 @@ type Ranking struct {
 	MustWeight   float64  `yaml:"must_weight"`
 	ConditionFit float64  `yaml:"condition_fit"`
 	Paradigms    []string `yaml:"paradigms"`
+	Asking       Asking   `yaml:"asking"`
 	Hints        []Hint   `yaml:"hints"`
 }
 
@@ -70,4 +71,11 @@ func (s *Set) Rule(key string) (*Rule, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Asking tunes the questionnaire.
+type Asking struct {
+	// StopBelow ends the questions when no key left is worth this much: the
+	// key's prior times the share of its answers that would change the pick.
+	StopBelow float64 `yaml:"stop_below"`
 }

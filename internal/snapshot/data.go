@@ -33,7 +33,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.1},
 				catalog.Key{
 					Key:       "fanout",
 					Type:      "bool",
@@ -45,7 +46,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.5},
 				catalog.Key{
 					Key:      "ordering",
 					Type:     "enum",
@@ -63,7 +65,8 @@ var data = wire.Contents{
 						"strict"},
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.4},
 				catalog.Key{
 					Key:      "delivery",
 					Type:     "enum",
@@ -79,7 +82,8 @@ var data = wire.Contents{
 						"exactly-once"},
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.3},
 				catalog.Key{
 					Key:       "retention",
 					Type:      "duration",
@@ -95,7 +99,8 @@ var data = wire.Contents{
 						"12h",
 						"7d",
 						"365d"},
-					Unit: "s, m, h, d or unlimited"},
+					Unit:  "s, m, h, d or unlimited",
+					Prior: 0.2},
 				catalog.Key{
 					Key:       "replay",
 					Type:      "bool",
@@ -107,7 +112,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.2},
 				catalog.Key{
 					Key:       "throughput",
 					Type:      "rate",
@@ -122,7 +128,8 @@ var data = wire.Contents{
 						"500/s",
 						"20k/s",
 						"1M/s"},
-					Unit: "messages per second, with k or M"},
+					Unit:  "messages per second, with k or M",
+					Prior: 0.2},
 				catalog.Key{
 					Key:       "message_size",
 					Type:      "size",
@@ -137,7 +144,8 @@ var data = wire.Contents{
 						"200KiB",
 						"1MiB",
 						"5MB"},
-					Unit: "B, KB, KiB, MB, MiB, GB, GiB"},
+					Unit:  "B, KB, KiB, MB, MiB, GB, GiB",
+					Prior: 0.1},
 				catalog.Key{
 					Key:      "latency",
 					Type:     "enum",
@@ -155,7 +163,8 @@ var data = wire.Contents{
 						"realtime"},
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.3},
 				catalog.Key{
 					Key:       "transformation",
 					Type:      "bool",
@@ -167,7 +176,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.15},
 				catalog.Key{
 					Key:       "filtering",
 					Type:      "bool",
@@ -179,7 +189,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.2},
 				catalog.Key{
 					Key:       "dead_letter",
 					Type:      "bool",
@@ -191,7 +202,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.2},
 				catalog.Key{
 					Key:       "delay",
 					Type:      "duration",
@@ -206,7 +218,8 @@ var data = wire.Contents{
 						"30s",
 						"15m",
 						"2d"},
-					Unit: "s, m, h, d"},
+					Unit:  "s, m, h, d",
+					Prior: 0.1},
 				catalog.Key{
 					Key:       "schedule",
 					Type:      "bool",
@@ -218,7 +231,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.1},
 				catalog.Key{
 					Key:      "protocols",
 					Type:     "list",
@@ -237,7 +251,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.2},
 				catalog.Key{
 					Key:      "targets",
 					Type:     "list",
@@ -262,7 +277,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.3},
 				catalog.Key{
 					Key:      "sources",
 					Type:     "list",
@@ -282,7 +298,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.3},
 				catalog.Key{
 					Key:       "serverless",
 					Type:      "bool",
@@ -294,7 +311,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.4},
 				catalog.Key{
 					Key:      "migration_from",
 					Type:     "enum",
@@ -309,7 +327,8 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""},
+					Unit:      "",
+					Prior:     0.15},
 				catalog.Key{
 					Key:       "cross_region",
 					Type:      "bool",
@@ -321,7 +340,46 @@ var data = wire.Contents{
 					Strength:  []string(nil),
 					Unlimited: false,
 					Examples:  []string(nil),
-					Unit:      ""}}},
+					Unit:      "",
+					Prior:     0.1}},
+			Questions: []catalog.Question{
+				catalog.Question{
+					ID:    "capabilities",
+					Title: "Which of these must the service do by itself?",
+					Help:  "Tick any that your design relies on; leave them all unticked if none does.",
+					Keys: []string{
+						"fanout",
+						"replay",
+						"filtering",
+						"transformation",
+						"dead_letter",
+						"schedule",
+						"serverless",
+						"cross_region"}},
+				catalog.Question{
+					ID:    "guarantees",
+					Title: "Order, duplicates and speed",
+					Help:  "What the service must guarantee about each message.",
+					Keys: []string{
+						"ordering",
+						"delivery",
+						"latency"}},
+				catalog.Question{
+					ID:    "existing",
+					Title: "Existing clients and brokers",
+					Help:  "What applications already in place speak or run on, if anything.",
+					Keys: []string{
+						"protocols",
+						"migration_from"}},
+				catalog.Question{
+					ID:    "numbers",
+					Title: "Sizes, rates and durations",
+					Help:  "Leave any blank that you do not know; each is a minimum the service must reach.",
+					Keys: []string{
+						"throughput",
+						"message_size",
+						"retention",
+						"delay"}}}},
 		Rules: []ruleset.Rule{
 			ruleset.Rule{
 				Key:     "pattern",
@@ -440,6 +498,8 @@ var data = wire.Contents{
 				"broker",
 				"scheduler",
 				"pipe"},
+			Asking: ruleset.Asking{
+				StopBelow: 0.15},
 			Hints: []ruleset.Hint{
 				ruleset.Hint{
 					When: map[string]string(nil),
@@ -720,7 +780,10 @@ var data = wire.Contents{
 			wire.Pair{
 				Key:   "stream",
 				Value: "ordered, replayable log read by many consumer groups"}},
-		[]wire.Pair(nil),
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "deliver every message to several independent consumers"}},
 		[]wire.Pair{
 			wire.Pair{
 				Key:   "none",
@@ -739,7 +802,10 @@ var data = wire.Contents{
 				Key:   "exactly-once",
 				Value: "the service itself removes duplicates"}},
 		[]wire.Pair(nil),
-		[]wire.Pair(nil),
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "let consumers re-read messages they already consumed"}},
 		[]wire.Pair(nil),
 		[]wire.Pair(nil),
 		[]wire.Pair{
@@ -752,11 +818,23 @@ var data = wire.Contents{
 			wire.Pair{
 				Key:   "realtime",
 				Value: "under a second end to end"}},
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "transform or enrich messages in flight"}},
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "route or filter messages by their content"}},
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "set failing messages aside in a dead-letter queue"}},
 		[]wire.Pair(nil),
-		[]wire.Pair(nil),
-		[]wire.Pair(nil),
-		[]wire.Pair(nil),
-		[]wire.Pair(nil),
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "fire messages or invocations on a schedule"}},
 		[]wire.Pair{
 			wire.Pair{
 				Key:   "amqp",
@@ -844,7 +922,10 @@ var data = wire.Contents{
 			wire.Pair{
 				Key:   "sqs",
 				Value: "an existing SQS queue"}},
-		[]wire.Pair(nil),
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "run with no brokers, shards or instances to size"}},
 		[]wire.Pair{
 			wire.Pair{
 				Key:   "activemq",
@@ -855,7 +936,10 @@ var data = wire.Contents{
 			wire.Pair{
 				Key:   "rabbitmq",
 				Value: "RabbitMQ"}},
-		[]wire.Pair(nil)},
+		[]wire.Pair{
+			wire.Pair{
+				Key:   "true",
+				Value: "deliver or replicate messages to another Region"}}},
 	Whens: [][]wire.Pair{
 		[]wire.Pair{
 			wire.Pair{

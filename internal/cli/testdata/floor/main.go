@@ -4,6 +4,7 @@
 package main
 
 import (
+	_ "github.com/charmbracelet/huh"
 	_ "github.com/mattn/go-isatty"
 	_ "github.com/olekukonko/tablewriter"
 	_ "github.com/spf13/cobra"

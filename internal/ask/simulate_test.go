@@ -1,0 +1,84 @@
+package ask_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/advisor-dev/advisor/internal/ask"
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/snapshot"
+	"go.yaml.in/yaml/v3"
+)
+
+type scenario struct {
+	ID           string    `yaml:"id"`
+	Requirements yaml.Node `yaml:"requirements"`
+}
+
+// Simulate answers the questionnaire from req: a key req has is answered
+// (as a must or a prefer), any other gets "don't know". It returns the
+// number of questions asked and the final pick.
+func Simulate(s *ask.Session, req *requirements.Requirements) (int, string) {
+	for {
+		c, ok := s.Next()
+		if !ok {
+			break
+		}
+		var answers []ask.Answer
+		for _, k := range c.Keys {
+			if it, must, found := req.Find(k.Key); found {
+				answers = append(answers, ask.Answer{Key: k.Key, Value: it.Value, Must: must})
+			}
+		}
+		s.Record(c.Question, answers)
+	}
+	pick := ""
+	if l := s.Leader(); l != nil {
+		pick = l.ID
+	}
+	return len(s.Asked), pick
+}
+
+// TestQuestionnaireOnScenarios: for every scenario, the questionnaire
+// reaches the pick `recommend` makes on the full requirements. It reports
+// how many questions it took (README quotes the figures).
+func TestQuestionnaireOnScenarios(t *testing.T) {
+	set, services, err := snapshot.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := kb.Merge(services)
+	loader := &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
+	data, err := os.ReadFile("../engine/testdata/scenarios.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []scenario
+	if err := yaml.Unmarshal(data, &list); err != nil {
+		t.Fatal(err)
+	}
+	total, most := 0, 0
+	for _, sc := range list {
+		text, _ := yaml.Marshal(&sc.Requirements)
+		req, err := loader.Load(sc.ID, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := engine.Rank(req, base, set).Recommendation
+		n, got := Simulate(ask.New(set, base, nil), req)
+		if want == nil || got != want.ID {
+			t.Errorf("%s: questionnaire picked %q after %d questions; recommend picks %v", sc.ID, got, n, want)
+		}
+		total += n
+		most = max(most, n)
+		t.Logf("%s: %d questions -> %s", sc.ID, n, got)
+	}
+	avg := float64(total) / float64(len(list))
+	fmt.Printf("questionnaire over %d scenarios: average %.1f questions, maximum %d\n", len(list), avg, most)
+	if avg > 6 {
+		t.Errorf("the questionnaire takes %.1f questions on average; the goal is at most 6", avg)
+	}
+}

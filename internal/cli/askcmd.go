@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/advisor-dev/advisor/internal/ask"
+	"github.com/advisor-dev/advisor/internal/render"
+	"github.com/charmbracelet/huh"
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+)
+
+// AskOptions are the inputs of `advisor ask`.
+type AskOptions struct {
+	IO         *IOStreams
+	Factory    *Factory
+	Sources    *Sources
+	File       string
+	Output     string
+	Top        int
+	Save       string
+	Force      bool
+	Accessible bool
+}
+
+// NewCmdAsk builds `advisor ask`; runF replaces the run step in tests.
+func NewCmdAsk(f *Factory, src *Sources, runF func(*AskOptions) error) *cobra.Command {
+	opts := &AskOptions{IO: f.IO, Factory: f, Sources: src}
+	cmd := &cobra.Command{
+		Use:   "ask",
+		Short: "Answer a few questions and get the same report as recommend",
+		Long: `Ask the questions that decide the pick, most decisive first, and stop as
+soon as the remaining ones are unlikely to change it. Every question has a
+"no preference" answer (Enter alone takes it) and a "that's enough" one.
+The current leader is shown as answers come in; the questions go to
+standard error and the report to standard output.
+
+Without a terminal on standard input, or with --accessible, the questions
+are numbered line prompts that screen readers read and scripts can answer
+one line at a time. Ctrl-C or the end of input stops with exit status 130
+and writes nothing.`,
+		Example: `  # Ask, then keep the answers as a requirements file
+  advisor ask --save requirements.yaml
+
+  # Start from a file, asking only what it leaves open
+  advisor ask -f draft.yaml --output markdown`,
+		Args: exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return askRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "start from the requirements in `FILE` (its keys are not asked)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output `format`: table, json, yaml or markdown")
+	cmd.Flags().IntVar(&opts.Top, "top", 0, "show only the first `N` services (0: all)")
+	cmd.Flags().StringVar(&opts.Save, "save", "", "write the answers to `FILE` as a version-1 requirements file")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "let --save replace an existing file")
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "numbered line prompts instead of the full-screen form")
+	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
+	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
+	return cmd
+}
+
+func askRun(opts *AskOptions) error {
+	if err := render.CheckFormat(opts.Output); err != nil {
+		return inputError(err)
+	}
+	if opts.Top < 0 {
+		return inputErrorf("--top takes a number of services, 0 or more, not %d", opts.Top)
+	}
+	if opts.Save != "" {
+		if err := checkWritable(opts.Save, opts.Force, "--save"); err != nil {
+			return err
+		}
+	}
+	loaded, err := opts.Factory.Load(*opts.Sources)
+	if err != nil {
+		return err
+	}
+	start, err := readRequirements(opts.Factory, opts.File, loaded)
+	if err != nil {
+		return err
+	}
+	io := opts.IO
+	accessible := opts.Accessible || !io.InTTY || io.Getenv("ACCESSIBLE") != ""
+	p := &prompter{in: io.In, out: io.ErrOut, accessible: accessible, cat: &loaded.Rules.Catalog}
+	if accessible {
+		p.in = newLineReader(io.In)
+	}
+	session := ask.New(loaded.Rules, loaded.Base, start)
+	showLeader(p, session)
+	for {
+		c, ok := session.Next()
+		if !ok {
+			break
+		}
+		answers, err := p.askQuestion(c)
+		switch {
+		case errors.Is(err, huh.ErrUserAborted):
+			fmt.Fprintln(io.ErrOut)
+			return &ExitError{Code: ExitAborted, Err: errors.New("questionnaire aborted; nothing was written")}
+		case errors.Is(err, errEnough):
+			session.Record(c.Question, answers)
+		case err != nil:
+			return err
+		default:
+			session.Record(c.Question, answers)
+			showLeader(p, session)
+			continue
+		}
+		break
+	}
+	fmt.Fprintf(io.ErrOut, "\nAsked %d question%s.\n\n", len(session.Asked), plural(len(session.Asked)))
+	if opts.Save != "" {
+		var buf bytes.Buffer
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode(session.Req.Plain()); err != nil {
+			return err
+		}
+		data := buf.Bytes()
+		header := "# Requirements saved by `advisor ask`; `advisor recommend -f` on this file gives the same report.\n"
+		if err := writeNew(opts.Save, append([]byte(header), data...), opts.Force); err != nil {
+			if errors.Is(err, errExists) {
+				return inputErrorf("--save %s: file exists; use --force to replace it", opts.Save)
+			}
+			return fmt.Errorf("--save %s: %w", opts.Save, err)
+		}
+		fmt.Fprintf(io.ErrOut, "Saved the answers to %s.\n\n", opts.Save)
+	}
+	return present(io, session.Req, loaded, opts.Output, opts.Top)
+}
+
+func showLeader(p *prompter, s *ask.Session) {
+	if l := s.Leader(); l != nil {
+		fmt.Fprintf(p.out, "Leader so far: %s (%s), score %.1f\n", l.Name, l.ID, l.Score)
+	} else {
+		fmt.Fprintln(p.out, "No service meets every must so far.")
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
