@@ -1,15 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 
 	"github.com/advisor-dev/advisor/internal/ask"
-	"github.com/advisor-dev/advisor/internal/render"
 	"github.com/charmbracelet/huh"
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 )
 
 // AskOptions are the inputs of `advisor ask`.
@@ -18,8 +15,7 @@ type AskOptions struct {
 	Factory    *Factory
 	Sources    *Sources
 	File       string
-	Output     string
-	Top        int
+	Report     reportOptions
 	Save       string
 	Force      bool
 	Accessible bool
@@ -55,22 +51,17 @@ and writes nothing.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "start from the requirements in `FILE` (its keys are not asked)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output `format`: table, json, yaml or markdown")
-	cmd.Flags().IntVar(&opts.Top, "top", 0, "show only the first `N` services (0: all)")
+	addReportFlags(cmd, &opts.Report)
 	cmd.Flags().StringVar(&opts.Save, "save", "", "write the answers to `FILE` as a version-1 requirements file")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "let --save replace an existing file")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "numbered line prompts instead of the full-screen form")
-	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
 	return cmd
 }
 
 func askRun(opts *AskOptions) error {
-	if err := render.CheckFormat(opts.Output); err != nil {
-		return inputError(err)
-	}
-	if opts.Top < 0 {
-		return inputErrorf("--top takes a number of services, 0 or more, not %d", opts.Top)
+	if err := opts.Report.check(opts.Factory); err != nil {
+		return err
 	}
 	if opts.Save != "" {
 		if err := checkWritable(opts.Save, opts.Force, "--save"); err != nil {
@@ -116,13 +107,10 @@ func askRun(opts *AskOptions) error {
 	}
 	fmt.Fprintf(io.ErrOut, "\nAsked %d question%s.\n\n", len(session.Asked), plural(len(session.Asked)))
 	if opts.Save != "" {
-		var buf bytes.Buffer
-		enc := yaml.NewEncoder(&buf)
-		enc.SetIndent(2)
-		if err := enc.Encode(session.Req.Plain()); err != nil {
+		data, err := requirementsYAML(session.Req)
+		if err != nil {
 			return err
 		}
-		data := buf.Bytes()
 		header := "# Requirements saved by `advisor ask`; `advisor recommend -f` on this file gives the same report.\n"
 		if err := writeNew(opts.Save, append([]byte(header), data...), opts.Force); err != nil {
 			if errors.Is(err, errExists) {
@@ -132,7 +120,7 @@ func askRun(opts *AskOptions) error {
 		}
 		fmt.Fprintf(io.ErrOut, "Saved the answers to %s.\n\n", opts.Save)
 	}
-	return present(io, session.Req, loaded, opts.Output, opts.Top)
+	return present(io, session.Req, loaded, opts.Report)
 }
 
 func showLeader(p *prompter, s *ask.Session) {

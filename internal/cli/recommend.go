@@ -3,9 +3,7 @@ package cli
 import (
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/diag"
-	"github.com/advisor-dev/advisor/internal/engine"
 	"github.com/advisor-dev/advisor/internal/render"
-	"github.com/advisor-dev/advisor/internal/report"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/snapshot"
 	"github.com/spf13/cobra"
@@ -17,8 +15,7 @@ type RecommendOptions struct {
 	Factory *Factory
 	Sources *Sources
 	File    string
-	Output  string
-	Top     int
+	Report  reportOptions
 
 	reqFlags *reqFlags
 	cmd      *cobra.Command
@@ -45,7 +42,10 @@ every must (the report still shows the closest).`,
   advisor recommend -f requirements.yaml --output json
 
   # The file, with one key overridden and one service ruled out
-  advisor recommend -f requirements.yaml --retention 7d --exclude mq-activemq`,
+  advisor recommend -f requirements.yaml --retention 7d --exclude mq-activemq
+
+  # A decision record for the repository
+  advisor recommend -f requirements.yaml --output adr --decision-makers "Ana,Ben"`,
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, _ []string) error {
 			opts.cmd = c
@@ -56,9 +56,7 @@ every must (the report still shows the closest).`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "read requirements from `FILE` (- for standard input)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output `format`: table, json, yaml or markdown")
-	cmd.Flags().IntVar(&opts.Top, "top", 0, "show only the first `N` services (0: all)")
-	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
+	addReportFlags(cmd, &opts.Report)
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
 	opts.reqFlags = addReqFlags(cmd, snapshot.Catalog())
 	return cmd
@@ -73,11 +71,8 @@ func formatCompletion(*cobra.Command, []string, string) ([]cobra.Completion, cob
 }
 
 func recommendRun(opts *RecommendOptions) error {
-	if err := render.CheckFormat(opts.Output); err != nil {
-		return inputError(err)
-	}
-	if opts.Top < 0 {
-		return inputErrorf("--top takes a number of services, 0 or more, not %d", opts.Top)
+	if err := opts.Report.check(opts.Factory); err != nil {
+		return err
 	}
 	loaded, err := opts.Factory.Load(*opts.Sources)
 	if err != nil {
@@ -90,7 +85,7 @@ func recommendRun(opts *RecommendOptions) error {
 	if err := opts.reqFlags.apply(opts.cmd.Flags(), req, loaded); err != nil {
 		return err
 	}
-	return present(opts.IO, req, loaded, opts.Output, opts.Top)
+	return present(opts.IO, req, loaded, opts.Report)
 }
 
 // readRequirements loads a requirements file, or starts empty without one.
@@ -107,23 +102,6 @@ func readRequirements(f *Factory, path string, loaded *Loaded) (*requirements.Re
 		return nil, inputError(err)
 	}
 	return req, nil
-}
-
-// present ranks, renders and maps "no eligible service" to exit 3.
-func present(io *IOStreams, req *requirements.Requirements, loaded *Loaded, format string, top int) error {
-	res := engine.Rank(req, loaded.Base, loaded.Rules)
-	if top > 0 && top < len(res.Ranking) && format != "table" && format != "markdown" {
-		res.Ranking = res.Ranking[:top]
-	}
-	rep := report.Build(res, req, loaded.Rules, top)
-	st := render.Style{Color: io.Color(), Width: io.Width()}
-	if err := render.Write(io.Out, format, res, rep, st); err != nil {
-		return err
-	}
-	if res.Recommendation == nil {
-		return &ExitError{Code: ExitNoEligible}
-	}
-	return nil
 }
 
 func suggestKey(key string, cat *catalog.Catalog) string {

@@ -18,6 +18,7 @@ var Formats = []struct{ Name, Help string }{
 	{"json", "the machine-readable result of the spec"},
 	{"yaml", "the same result as YAML"},
 	{"markdown", "the report as Markdown, for design-review documents"},
+	{"adr", "an architecture decision record (MADR 4.0, or Nygard with --adr-format nygard)"},
 }
 
 // FormatNames lists the format names.

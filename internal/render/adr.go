@@ -1,0 +1,326 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/report"
+)
+
+// ADR formats.
+const (
+	ADRMadr   = "madr"
+	ADRNygard = "nygard"
+)
+
+// ADRFormats are the values of --adr-format.
+var ADRFormats = []string{ADRMadr, ADRNygard}
+
+// ADR is what a decision record is written from.
+type ADR struct {
+	Format       string // madr or nygard
+	Number       int    // the record's number (Nygard heading); 0 when unknown
+	Date         string // YYYY-MM-DD
+	Title        string
+	Context      string
+	Makers       []string
+	Consulted    []string
+	Informed     []string
+	Result       engine.Result
+	Report       report.Report
+	Catalog      *catalog.Catalog
+	Base         *kb.Base
+	Requirements string // the requirements as a version-1 YAML document
+	Top          int    // eligible options to consider (0: 4)
+}
+
+// ChosenMarker precedes the chosen id in a record so that `advisor check`
+// finds it whatever the prose around it says.
+const ChosenMarker = "<!-- advisor: chosen="
+
+// WriteADR writes the record.
+func WriteADR(w io.Writer, a ADR) error {
+	if a.Title == "" {
+		a.Title = "Choose a messaging service"
+	}
+	var b strings.Builder
+	if a.Format == ADRNygard {
+		nygard(&b, a)
+	} else {
+		madr(&b, a)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// considered are the eligible options weighed (the winner first) and the
+// services left out for a must they miss.
+func considered(a ADR) (options, excluded []engine.Ranked) {
+	top := a.Top
+	if top <= 0 {
+		top = 4
+	}
+	for _, r := range a.Result.Ranking {
+		if r.Eligible && len(options) < top {
+			options = append(options, r)
+		} else if !r.Eligible {
+			excluded = append(excluded, r)
+		}
+	}
+	return options, excluded
+}
+
+func optionName(r engine.Ranked) string { return r.Name + " (" + r.ID + ")" }
+
+func madr(b *strings.Builder, a ADR) {
+	fmt.Fprintf(b, "---\nstatus: proposed\ndate: %s\ndecision-makers: %s\nconsulted: %s\ninformed: %s\n---\n\n",
+		a.Date, yamlList(a.Makers), yamlList(a.Consulted), yamlList(a.Informed))
+	fmt.Fprintf(b, "# %s\n\n## Context and Problem Statement\n\n%s\n\n", a.Title, contextText(a))
+	drivers(b, a)
+	options, excluded := considered(a)
+	b.WriteString("## Considered Options\n\n")
+	for _, o := range options {
+		fmt.Fprintf(b, "* %s\n", optionName(o))
+	}
+	if len(excluded) > 0 {
+		b.WriteString("\nLeft out, each for a must it misses:\n\n")
+		for _, r := range excluded {
+			fmt.Fprintf(b, "* %s: %s\n", optionName(r), misses(r))
+		}
+	}
+	b.WriteString("\n## Decision Outcome\n\n")
+	if len(options) == 0 {
+		b.WriteString("No option meets every must; the requirements or the constraints need another look.\n\n")
+	} else {
+		win := options[0]
+		fmt.Fprintf(b, "%s%s -->\nChosen option: \"%s\", because %s\n\n", ChosenMarker, win.ID, optionName(win), because(a))
+		b.WriteString("### Consequences\n\n")
+		for _, line := range consequences(win, a) {
+			fmt.Fprintf(b, "* %s\n", line)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Pros and Cons of the Options\n\n")
+	for _, o := range options {
+		fmt.Fprintf(b, "### %s\n\n%s\n\n", optionName(o), summaryOf(a, o.ID))
+		for _, line := range prosCons(o) {
+			fmt.Fprintf(b, "* %s\n", line)
+		}
+		b.WriteString("\n")
+	}
+	moreInformation(b, a, options)
+}
+
+func nygard(b *strings.Builder, a ADR) {
+	n := a.Number
+	if n == 0 {
+		n = 1
+	}
+	fmt.Fprintf(b, "# %d. %s\n\nDate: %s\n\n## Status\n\nProposed\n\n## Context\n\n%s\n\n", n, a.Title, a.Date, contextText(a))
+	b.WriteString("The decision is driven by:\n\n")
+	for _, line := range driverLines(a) {
+		fmt.Fprintf(b, "* %s\n", line)
+	}
+	options, excluded := considered(a)
+	b.WriteString("\nOptions weighed: ")
+	var names []string
+	for _, o := range options {
+		names = append(names, optionName(o))
+	}
+	b.WriteString(strings.Join(names, ", ") + ".\n")
+	if len(excluded) > 0 {
+		b.WriteString("\nLeft out, each for a must it misses:\n\n")
+		for _, r := range excluded {
+			fmt.Fprintf(b, "* %s: %s\n", optionName(r), misses(r))
+		}
+	}
+	b.WriteString("\n## Decision\n\n")
+	if len(options) == 0 {
+		b.WriteString("No option meets every must; the requirements or the constraints need another look.\n\n")
+	} else {
+		win := options[0]
+		fmt.Fprintf(b, "%s%s -->\nWe will use %s, because %s\n\n## Consequences\n\n", ChosenMarker, win.ID, optionName(win), because(a))
+		for _, line := range consequences(win, a) {
+			fmt.Fprintf(b, "* %s\n", line)
+		}
+		b.WriteString("\n")
+	}
+	moreInformation(b, a, options)
+}
+
+func contextText(a ADR) string {
+	if c := strings.TrimSpace(a.Context); c != "" {
+		return c
+	}
+	return "Which AWS messaging service should carry these messages? The requirements below decide it."
+}
+
+func drivers(b *strings.Builder, a ADR) {
+	lines := driverLines(a)
+	if len(lines) == 0 {
+		return
+	}
+	b.WriteString("## Decision Drivers\n\n")
+	for _, line := range lines {
+		fmt.Fprintf(b, "* %s\n", line)
+	}
+	b.WriteString("\n")
+}
+
+// driverLines says each must and prefer in words.
+func driverLines(a ADR) []string {
+	var out []string
+	for _, c := range a.Report.Columns {
+		k, _ := a.Catalog.Lookup(c.Key)
+		kind := "Must"
+		if !c.Must {
+			kind = "Prefer"
+		}
+		words := engine.Phrase(c.Key, c.Want)
+		if k != nil {
+			if d := k.Describe[c.Want]; d != "" {
+				words += " (" + d + ")"
+			} else if k.IsQuantity() {
+				words += " (at least)"
+			}
+		}
+		out = append(out, kind+": "+words)
+	}
+	return out
+}
+
+func because(a ADR) string {
+	why := strings.Join(a.Report.Why, " ")
+	if why == "" {
+		return "it ranks first."
+	}
+	return lowerFirst(why)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// consequences are good (what it meets), neutral (the facts' caveats) and
+// bad (conditions it needs, preferences it misses, what it takes to run).
+func consequences(win engine.Ranked, a ADR) []string {
+	var out []string
+	for _, c := range win.Met {
+		if c.Condition == "" {
+			out = append(out, "Good, because it "+c.Reason+".")
+		}
+	}
+	s, _ := a.Base.Lookup(win.ID)
+	for _, c := range win.Met {
+		if f := factOf(s, a.Catalog, c.Key); f != nil && f.Note != "" {
+			out = append(out, "Neutral, because "+c.Key+": "+f.Note+".")
+		}
+	}
+	for _, n := range win.Notes {
+		out = append(out, "Bad, because "+n+".")
+	}
+	for _, c := range win.Missed {
+		out = append(out, "Bad, because it "+c.Reason+".")
+	}
+	if e := win.Breakdown.Simplicity; e.Effort > 3 {
+		out = append(out, fmt.Sprintf("Bad, because it takes effort %d of 10 to run and pay for: %s.", e.Effort, e.Note))
+	}
+	return out
+}
+
+func prosCons(r engine.Ranked) []string {
+	var out []string
+	for _, c := range r.Met {
+		line := "Good, because it " + c.Reason
+		if c.Condition != "" {
+			line = "Neutral, because it " + c.Reason
+		}
+		out = append(out, line+".")
+	}
+	for _, c := range r.Missed {
+		out = append(out, "Bad, because it "+c.Reason+".")
+	}
+	out = append(out, fmt.Sprintf("Neutral, because its score is %.1f of 100 (fit %.1f, kind of service %.1f, simplicity %.1f).",
+		r.Score, r.Breakdown.Fit.Points, r.Breakdown.Affinity.Points, r.Breakdown.Simplicity.Points))
+	return out
+}
+
+func summaryOf(a ADR, id string) string {
+	if s, ok := a.Base.Lookup(id); ok {
+		return strings.TrimSpace(s.Summary)
+	}
+	return ""
+}
+
+func factOf(s *kb.Service, cat *catalog.Catalog, key string) *kb.Fact {
+	if s == nil {
+		return nil
+	}
+	return s.FactFor(cat, key)
+}
+
+func misses(r engine.Ranked) string {
+	var parts []string
+	for _, c := range r.Violations {
+		parts = append(parts, fmt.Sprintf("%s (has %s)", engine.Phrase(c.Key, c.Want), c.Have))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// moreInformation lists the sources behind the facts used, the knowledge
+// base's date and the requirements, so that the record stands on its own.
+func moreInformation(b *strings.Builder, a ADR, options []engine.Ranked) {
+	b.WriteString("## More Information\n\n")
+	var sources []string
+	newest := ""
+	for _, s := range a.Base.Services {
+		for _, f := range s.ByIndex {
+			if f != nil && f.Checked > newest {
+				newest = f.Checked
+			}
+		}
+	}
+	for _, o := range options {
+		s, ok := a.Base.Lookup(o.ID)
+		if !ok {
+			continue
+		}
+		for _, c := range a.Report.Columns {
+			if f := factOf(s, a.Catalog, c.Key); f != nil && f.Source != "" {
+				line := fmt.Sprintf("%s, %s: <%s> (checked %s)", o.ID, c.Key, f.Source, f.Checked)
+				if !slices.Contains(sources, line) {
+					sources = append(sources, line)
+				}
+			}
+		}
+	}
+	fmt.Fprintf(b, "Recommended by `advisor` against its knowledge base of %d services, last checked %s.\n", len(a.Base.Services), newest)
+	b.WriteString("Re-check this record when AWS changes a service: `advisor check` on this file.\n\n")
+	if len(sources) > 0 {
+		b.WriteString("Sources of the facts weighed:\n\n")
+		for _, s := range sources {
+			fmt.Fprintf(b, "* %s\n", s)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("The requirements:\n\n```yaml\n" + a.Requirements + "```\n")
+}
+
+func yamlList(items []string) string {
+	if len(items) == 0 {
+		return "[]"
+	}
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
