@@ -29,6 +29,10 @@ requirements, and explains every point of the ranking.`,
 	})
 	root.AddCommand(NewCmdRecommend(f, src, nil))
 	root.AddCommand(NewCmdAsk(f, src, nil))
+	root.AddCommand(NewCmdADR(f, src))
+	root.AddCommand(NewCmdCheck(f, src))
+	root.AddCommand(NewCmdValidate(f, src))
+	root.AddCommand(NewCmdSchema(f))
 	root.AddCommand(NewCmdServices(f, src))
 	root.AddCommand(NewCmdVersion(f))
 	return root

@@ -20,6 +20,7 @@ A requirements file says what your messaging needs are. ` + "`advisor recommend 
 (` + "`-f -`" + ` reads standard input); every key can also be given as a flag, which overrides the file.
 
 ` + "```yaml" + `
+# yaml-language-server: $schema=schema/requirements.schema.json
 version: 1                      # required; any other value is an error
 title: Order events for fulfilment   # optional; heads the report and the ADR
 context: |                      # optional free text, copied into the ADR
@@ -33,6 +34,10 @@ prefer:                         # soft wishes: raise the score of services that 
   serverless: true
   latency: {value: realtime, weight: 3}   # any prefer may carry a weight (default 1, at most 100)
 ` + "```" + `
+
+The first line lets editors with the YAML language server (VS Code's YAML extension, Neovim,
+IntelliJ) complete and check the file against [the schema](schema/requirements.schema.json), which
+` + "`advisor schema`" + ` prints; give the schema's path relative to the file, or its URL.
 
 Both ` + "`must`" + ` and ` + "`prefer`" + ` take the same keys; a key may appear in one of them, not both.
 A ` + "`must`" + ` on a number means "at least this much": the service's limit must reach it.

@@ -6210,25 +6210,13 @@ var data = wire.Contents{
 							Bool: false,
 							Text: "",
 							List: []string(nil),
-							Num:  300},
-						Text:    "300/s",
-						Per:     "API action per queue (SendMessage, ReceiveMessage or DeleteMessage), without batching",
-						Note:    "",
+							Num:  3000},
+						Text:    "3k/s",
+						Per:     "queue, sending and receiving in batches of 10 (300 calls/s per API action)",
+						Note:    "300 messages/s per API action without batching; batching is the ordinary way to use FIFO queues, so it is not a condition here",
 						Source:  "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html",
 						Checked: "2026-11-27",
 						Options: []kb.Option{
-							kb.Option{
-								Value: catalog.Value{
-									Type: "rate",
-									Bool: false,
-									Text: "",
-									List: []string(nil),
-									Num:  3000},
-								Text:      "3k/s",
-								Condition: "batching 10 messages per call (300 calls/s x 10)",
-								Note:      "",
-								Source:    "",
-								Checked:   ""},
 							kb.Option{
 								Value: catalog.Value{
 									Type: "rate",

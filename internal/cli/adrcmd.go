@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/advisor-dev/advisor/internal/adr"
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/report"
+	"github.com/spf13/cobra"
+)
+
+// ADRNewOptions are the inputs of `advisor adr new`.
+type ADRNewOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+	Sources *Sources
+	File    string
+	Dir     string
+	Report  reportOptions
+}
+
+// NewCmdADR builds `advisor adr` and `advisor adr new`.
+func NewCmdADR(f *Factory, src *Sources) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "adr",
+		Short: "Write architecture decision records",
+		Args:  exactArgs(0),
+		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	opts := &ADRNewOptions{IO: f.IO, Factory: f, Sources: src}
+	newCmd := &cobra.Command{
+		Use:   "new -f FILE [--dir DIR]",
+		Short: "Write the next numbered decision record for a requirements file",
+		Long: `Write the recommendation for a requirements file as the next numbered
+record, NNNN-title-in-kebab-case.md, numbered and named as adr-tools does,
+in --dir, else the directory named in .adr-dir, else docs/decisions. It
+never overwrites a file and never leaves one half-written; it prints the
+path it wrote.`,
+		Example: `  advisor adr new -f requirements.yaml --decision-makers "Ana,Ben"
+  advisor adr new -f requirements.yaml --adr-format nygard --dir doc/adr`,
+		Args: exactArgs(0),
+		RunE: func(*cobra.Command, []string) error { return adrNewRun(opts) },
+	}
+	newCmd.Flags().StringVarP(&opts.File, "file", "f", "", "the requirements `FILE` (- for standard input)")
+	newCmd.Flags().StringVar(&opts.Dir, "dir", "", "the records' `DIR` (default: .adr-dir's, else docs/decisions)")
+	addReportFlags(newCmd, &opts.Report)
+	_ = newCmd.Flags().MarkHidden("output")
+	cmd.AddCommand(newCmd)
+	return cmd
+}
+
+func adrNewRun(opts *ADRNewOptions) error {
+	opts.Report.Output = "adr"
+	if err := opts.Report.check(opts.Factory); err != nil {
+		return err
+	}
+	if opts.File == "" {
+		return inputErrorf("adr new needs the requirements: -f FILE")
+	}
+	dir, err := adrDir(opts.Dir)
+	if err != nil {
+		return err
+	}
+	loaded, err := opts.Factory.Load(*opts.Sources)
+	if err != nil {
+		return err
+	}
+	req, err := readRequirements(opts.Factory, opts.File, loaded)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return inputErrorf("--dir %s: %s", dir, pathError(err))
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return inputErrorf("--dir %s: %s", dir, pathError(err))
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	number := adr.NextNumber(names)
+	title := req.Title
+	if title == "" {
+		title = "Choose a messaging service"
+	}
+	res := engine.Rank(req, loaded.Base, loaded.Rules)
+	rep := report.Build(res, req, loaded.Rules, 0)
+	var buf bytes.Buffer
+	if err := writeADR(&buf, req, loaded, res, rep, opts.Report, number); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, adr.FileName(number, title))
+	if err := writeNew(path, buf.Bytes(), false); err != nil {
+		if errors.Is(err, errExists) {
+			return inputErrorf("%s exists already; nothing was written", path)
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintln(opts.IO.Out, path)
+	if res.Recommendation == nil {
+		return &ExitError{Code: ExitNoEligible, Err: errors.New("no service meets every must; the record says so")}
+	}
+	return nil
+}
+
+// adrDir is where records go: the flag, else the directory .adr-dir names
+// (as adr-tools does), else docs/decisions (MADR's convention).
+func adrDir(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	data, err := os.ReadFile(".adr-dir")
+	switch {
+	case err == nil:
+		if d := strings.TrimSpace(string(data)); d != "" {
+			return d, nil
+		}
+		return "", inputErrorf(".adr-dir is empty: it should name the records' directory")
+	case !errors.Is(err, os.ErrNotExist):
+		return "", inputErrorf(".adr-dir: %s", pathError(err))
+	}
+	return filepath.Join("docs", "decisions"), nil
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/advisor-dev/advisor/internal/adr"
+	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/report"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdCheck builds `advisor check ADR.md...`.
+func NewCmdCheck(f *Factory, src *Sources) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check ADR.md...",
+		Short: "Re-check recorded decisions against today's knowledge base",
+		Long: `Re-run the requirements each record embeds and compare the pick with the
+option the record chose. For CI: exit status 0 when every recorded choice
+is still the recommendation; 4 when one is not, saying what changed and
+why; 2 for a record without embedded requirements or with bad ones.`,
+		Example: `  advisor check docs/decisions/*.md`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return inputErrorf("check needs at least one record\nRun '%s --help' for usage.", c.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error { return checkRun(f, src, args) },
+	}
+}
+
+func checkRun(f *Factory, src *Sources, files []string) error {
+	loaded, err := f.Load(*src)
+	if err != nil {
+		return err
+	}
+	bad, drift := 0, 0
+	for _, file := range files {
+		msg, err := checkRecord(f, loaded, file)
+		switch {
+		case err != nil:
+			bad++
+			fmt.Fprintf(f.IO.ErrOut, "advisor: %v\n", err)
+		case msg != "":
+			drift++
+			fmt.Fprintln(f.IO.Out, msg)
+		}
+	}
+	switch {
+	case bad > 0:
+		return &ExitError{Code: ExitInput}
+	case drift > 0:
+		return &ExitError{Code: ExitDrift}
+	}
+	return nil
+}
+
+// checkRecord re-ranks one record; it returns a message when the decision
+// no longer holds, and prints one line when it does.
+func checkRecord(f *Factory, loaded *Loaded, file string) (string, error) {
+	name, data, err := f.ReadInput(file)
+	if err != nil {
+		return "", err
+	}
+	text := string(data)
+	block, line, ok := adr.Requirements(text)
+	if !ok {
+		return "", inputErrorf("%s: no embedded requirements (a ```yaml block with `version: 1`); write records with `advisor adr new` or `--output adr`", name)
+	}
+	chosen, ok := adr.Chosen(text)
+	if !ok {
+		return "", inputErrorf("%s: no chosen option found (\"Chosen option: ... (id)\")", name)
+	}
+	// Pad the block so that positions in messages are the record's own.
+	req, err := loaded.Loader().Load(name, []byte(strings.Repeat("\n", line-1)+block))
+	if err != nil {
+		return "", inputError(err)
+	}
+	res := engine.Rank(req, loaded.Base, loaded.Rules)
+	if res.Recommendation != nil && res.Recommendation.ID == chosen {
+		fmt.Fprintf(f.IO.Out, "ok: %s: %s is still the recommendation (score %.1f)\n", name, chosen, res.Recommendation.Score)
+		return "", nil
+	}
+	rep := report.Build(res, req, loaded.Rules, 0)
+	why := ""
+	for _, o := range rep.Others {
+		if o.ID == chosen {
+			why = o.Why
+		}
+	}
+	if _, known := loaded.Base.Lookup(chosen); !known {
+		why = "the knowledge base has no service " + chosen + " any more"
+	}
+	if res.Recommendation == nil {
+		return fmt.Sprintf("changed: %s: chose %s, but no service meets every must now; %s: %s", name, chosen, chosen, orDash(why)), nil
+	}
+	return fmt.Sprintf("changed: %s: chose %s, but the advisor now recommends %s (score %.1f); %s: %s",
+		name, chosen, res.Recommendation.ID, res.Recommendation.Score, chosen, orDash(why)), nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

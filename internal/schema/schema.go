@@ -1,0 +1,97 @@
+// Package schema writes the JSON Schema (draft-07, the newest that editors'
+// YAML language servers fully support) of the version-1 requirements file,
+// generated from the catalog so that it cannot drift from what the advisor
+// accepts.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/advisor-dev/advisor/internal/catalog"
+)
+
+// Patterns of the quantities, as the unit parsers read them.
+const (
+	durationPattern = `^[0-9]+(\.[0-9]+)?(s|m|h|d)$`
+	ratePattern     = `^[0-9]+(\.[0-9]+)?(k|M)?(/s)?$`
+	sizePattern     = `^[0-9]+(\.[0-9]+)?([Bb]|[KkMmGg][Bb]|[KkMmGg][Ii][Bb])$`
+)
+
+type object = map[string]any
+
+// Requirements returns the schema for requirements files, given the catalog
+// and the service ids an exclude may name.
+func Requirements(cat *catalog.Catalog, ids []string) ([]byte, error) {
+	must, prefer := object{}, object{}
+	for _, k := range cat.Keys {
+		v := valueSchema(k)
+		must[k.Key] = v
+		prefer[k.Key] = object{"anyOf": []any{v, object{
+			"type":                 "object",
+			"description":          "a value with a weight",
+			"properties":           object{"value": v, "weight": object{"type": "number", "exclusiveMinimum": 0, "maximum": 100}},
+			"required":             []string{"value"},
+			"additionalProperties": false,
+		}}}
+	}
+	s := object{
+		"$schema":     "http://json-schema.org/draft-07/schema#",
+		"title":       "advisor requirements, version 1",
+		"description": "What a messaging design needs; see docs/requirements.md.",
+		"type":        "object",
+		"required":    []string{"version"},
+		"properties": object{
+			"version":  object{"const": 1, "description": "the format version; only 1 exists"},
+			"title":    object{"type": "string", "description": "heads the report and the ADR"},
+			"context":  object{"type": "string", "description": "free text, copied into the ADR"},
+			"provider": object{"type": "string", "default": "aws", "description": "filters the knowledge base"},
+			"exclude": object{"description": "service ids ruled out by policy", "anyOf": []any{
+				object{"type": "array", "items": object{"enum": ids}, "uniqueItems": true},
+				object{"enum": ids},
+			}},
+			"must":   section("hard constraints: a service that misses one is not eligible", must),
+			"prefer": section("soft wishes: raise the score of services that meet them", prefer),
+		},
+		"additionalProperties": false,
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(s)
+	return buf.Bytes(), err
+}
+
+func section(desc string, props object) object {
+	return object{"type": []string{"object", "null"}, "description": desc, "properties": props, "additionalProperties": false}
+}
+
+func valueSchema(k catalog.Key) object {
+	desc := k.Question + " " + k.Help
+	switch k.Type {
+	case catalog.Bool:
+		return object{"type": "boolean", "description": desc}
+	case catalog.Enum:
+		return object{"enum": k.Values, "description": desc}
+	case catalog.List:
+		return object{"description": desc, "anyOf": []any{
+			object{"type": "array", "items": object{"enum": k.Values}, "minItems": 1},
+			object{"type": "string", "description": "one value, or several separated by commas"},
+		}}
+	case catalog.Duration:
+		d := object{"type": "string", "pattern": durationPattern, "description": desc, "examples": k.Examples}
+		if k.Unlimited {
+			return object{"description": desc, "anyOf": []any{d, object{"const": "unlimited"}}}
+		}
+		return d
+	case catalog.Rate:
+		return object{"description": desc, "anyOf": []any{
+			object{"type": "string", "pattern": ratePattern, "examples": k.Examples},
+			object{"type": "number", "exclusiveMinimum": 0},
+		}}
+	case catalog.Size:
+		return object{"type": "string", "pattern": sizePattern, "description": desc, "examples": k.Examples}
+	}
+	return object{"description": desc}
+}

@@ -1,0 +1,137 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/snapshot"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+)
+
+const published = "../../docs/schema/requirements.schema.json"
+
+func generate(t *testing.T) []byte {
+	t.Helper()
+	set, services, err := snapshot.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Requirements(&set.Catalog, kb.Merge(services).IDs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// docs/schema/requirements.schema.json is what the catalog gives; ADVISOR_UPDATE=1 rewrites it.
+func TestPublishedSchemaIsFresh(t *testing.T) {
+	want := generate(t)
+	if os.Getenv("ADVISOR_UPDATE") == "1" {
+		if err := os.WriteFile(published, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	have, err := os.ReadFile(published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(have, want) {
+		t.Fatalf("%s is stale: run `make update`", published)
+	}
+}
+
+func compile(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(generate(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("requirements.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("requirements.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// instance turns YAML into the JSON-shaped value the validator takes.
+func instance(t *testing.T, y []byte) any {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal(y, &v); err != nil {
+		t.Fatal(err)
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(j))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inst
+}
+
+// Every example and every scenario's requirements validate against the schema.
+func TestExamplesAndScenariosValidate(t *testing.T) {
+	s := compile(t)
+	files, _ := filepath.Glob("../../docs/examples/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no examples found")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(instance(t, data)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	data, err := os.ReadFile("../engine/testdata/scenarios.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ID           string    `yaml:"id"`
+		Requirements yaml.Node `yaml:"requirements"`
+	}
+	if err := yaml.Unmarshal(data, &list); err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range list {
+		y, _ := yaml.Marshal(&sc.Requirements)
+		if err := s.Validate(instance(t, y)); err != nil {
+			t.Errorf("scenario %s: %v", sc.ID, err)
+		}
+	}
+}
+
+// And it refuses what the advisor refuses.
+func TestSchemaRejectsBadFiles(t *testing.T) {
+	s := compile(t)
+	for _, bad := range []string{
+		"version: 2\n",
+		"must: {fanout: true}\n",
+		"version: 1\nmust: {orderin: strict}\n",
+		"version: 1\nmust: {ordering: total}\n",
+		"version: 1\nmust: {retention: 7 days}\n",
+		"version: 1\nmust: {throughput: -5/s}\n",
+		"version: 1\nexclude: [sqs-fifi]\n",
+		"version: 1\nprefer: {latency: {value: realtime, weight: -1}}\n",
+		"version: 1\nmuts: {}\n",
+	} {
+		if err := s.Validate(instance(t, []byte(bad))); err == nil {
+			t.Errorf("schema accepts %q", strings.TrimSpace(bad))
+		}
+	}
+}
