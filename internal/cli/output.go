@@ -25,6 +25,7 @@ type reportOptions struct {
 	Makers    []string
 	Consulted []string
 	Informed  []string
+	Explain   bool
 }
 
 func addReportFlags(cmd *cobra.Command, o *reportOptions) {
@@ -36,6 +37,7 @@ func addReportFlags(cmd *cobra.Command, o *reportOptions) {
 	fs.StringSliceVar(&o.Makers, "decision-makers", nil, "with --output adr: who decides (`names`, comma-separated)")
 	fs.StringSliceVar(&o.Consulted, "consulted", nil, "with --output adr: who was consulted (`names`)")
 	fs.StringSliceVar(&o.Informed, "informed", nil, "with --output adr: who is kept informed (`names`)")
+	fs.BoolVar(&o.Explain, "explain", false, "take every score apart, rule by rule (table and markdown)")
 	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("adr-format", cobra.FixedCompletions(render.ADRFormats, cobra.ShellCompDirectiveNoFileComp))
 }
@@ -84,6 +86,7 @@ func requirementsYAML(req *requirements.Requirements) ([]byte, error) {
 // present ranks, renders and maps "no eligible service" to exit 3.
 func present(io *IOStreams, req *requirements.Requirements, loaded *Loaded, o reportOptions) error {
 	res := engine.Rank(req, loaded.Base, loaded.Rules)
+	res.WhatIf = engine.WhatIfs(req, loaded.Base, loaded.Rules, res)
 	if o.Output == "json" || o.Output == "yaml" {
 		if o.Top > 0 && o.Top < len(res.Ranking) {
 			res.Ranking = res.Ranking[:o.Top]
@@ -97,6 +100,9 @@ func present(io *IOStreams, req *requirements.Requirements, loaded *Loaded, o re
 			top = 0
 		}
 		rep := report.Build(res, req, loaded.Rules, top)
+		if o.Explain {
+			rep.Explain = report.Explain(res)
+		}
 		var err error
 		if o.Output == "adr" {
 			err = writeADR(io.Out, req, loaded, res, rep, o, 0)

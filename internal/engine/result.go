@@ -13,6 +13,9 @@ type Result struct {
 	// Hints are the ranking hints the requirements triggered; a service's
 	// affinity is the weighted share of them that suit its paradigm.
 	Hints []Hint `json:"hints,omitempty"`
+	// WhatIf lists the smallest changes that would change the pick (filled
+	// by WhatIfs when a report shows them).
+	WhatIf []WhatIf `json:"what_if,omitempty"`
 }
 
 // Hint is a ranking hint that applies to the requirements.

@@ -138,6 +138,29 @@ func (e *jsonWriter) result(r engine.Result) {
 		}
 		e.close(']')
 	}
+	if len(r.WhatIf) > 0 {
+		e.key("what_if")
+		e.open('[')
+		for _, w := range r.WhatIf {
+			e.elem()
+			e.open('{')
+			e.kstr("kind", w.Kind)
+			e.kstr("key", w.Key)
+			if w.Want != "" {
+				e.kstr("want", w.Want)
+			}
+			if w.Above != "" {
+				e.kstr("above", w.Above)
+			}
+			if w.Effect != "" {
+				e.kstr("effect", w.Effect)
+			}
+			e.kstr("then", w.Then)
+			e.kstr("text", w.Text)
+			e.close('}')
+		}
+		e.close(']')
+	}
 	e.close('}')
 }
 

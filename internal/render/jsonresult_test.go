@@ -19,6 +19,7 @@ func TestResultJSONMatchesEncodingJSON(t *testing.T) {
 		{Version: 1, Title: odd, Recommendation: &engine.Pick{ID: "sqs", Name: odd, Score: 93.3},
 			Excluded: []string{"a", "b"},
 			Hints:    []engine.Hint{{When: "fanout: true", Because: odd, Weight: 2, Suits: []string{"pubsub", "stream"}}, {Suits: nil}},
+			WhatIf:   []engine.WhatIf{{Kind: "drop", Key: "k", Want: "w", Then: "", Text: odd}, {Kind: "above", Key: "t", Above: "3k/s", Effect: "is out", Then: "x", Text: "t"}},
 			Ranking: []engine.Ranked{
 				{ID: "sqs", Name: "SQS", Family: "sqs", Paradigm: "queue", Eligible: true, Score: 100,
 					Met:        []engine.Check{{Key: "k", Kind: "must", Want: "1", Have: "2", Condition: "c", Reason: odd, Weight: 2, Fit: 0.9}},
@@ -62,6 +63,7 @@ func TestResultJSONMatchesOnRealRankings(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := engine.Rank(req, base, set)
+		res.WhatIf = engine.WhatIfs(req, base, set, res)
 		var want, got bytes.Buffer
 		_ = JSON(&want, res)
 		_ = ResultJSON(&got, res)

@@ -32,6 +32,12 @@ func Markdown(w io.Writer, rep report.Report) error {
 	if len(rep.Excluded) > 0 {
 		fmt.Fprintf(&b, "\nExcluded: %s\n", "`"+strings.Join(rep.Excluded, "`, `")+"`")
 	}
+	if len(rep.WhatIf) > 0 {
+		b.WriteString("\n## What would change the pick\n\n")
+		for _, w := range rep.WhatIf {
+			fmt.Fprintf(&b, "* %s\n", mdText(w))
+		}
+	}
 	if len(rep.Rows) > 0 {
 		b.WriteString("\n## Comparison\n\n| # | Service | Score |")
 		sep := "|--:|---|--:|"
@@ -56,6 +62,21 @@ func Markdown(w io.Writer, rep report.Report) error {
 			b.WriteString("\n")
 		}
 		b.WriteString("\n✓ meets, ✗ misses, ✓* meets only under a condition; - misses a must.\n")
+	}
+	if len(rep.Explain) > 0 {
+		b.WriteString("\n## How each score is made\n")
+		for _, e := range rep.Explain {
+			fmt.Fprintf(&b, "\n### `%s`: %.1f\n\n", e.ID, e.Score)
+			if e.Out != "" {
+				fmt.Fprintf(&b, "%s\n\n", mdText(e.Out))
+			}
+			for _, p := range e.Parts {
+				fmt.Fprintf(&b, "* %s %.1f of %g\n", p.Name, p.Points, p.Max)
+				for _, l := range p.Lines {
+					fmt.Fprintf(&b, "  * %s\n", mdText(l))
+				}
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -57,11 +57,43 @@ func Table(w io.Writer, rep report.Report, st Style) error {
 	if len(rep.Excluded) > 0 {
 		b.WriteString(wrap("\nExcluded: ", strings.Join(rep.Excluded, ", "), width))
 	}
+	if len(rep.WhatIf) > 0 {
+		b.WriteString("\n" + paint(ansiBold, "What would change the pick") + "\n")
+		for _, w := range rep.WhatIf {
+			b.WriteString(wrap("  - ", w, width))
+		}
+	}
 	b.WriteString("\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	return comparison(w, rep, width, paint)
+	if err := comparison(w, rep, width, paint); err != nil {
+		return err
+	}
+	return explainText(w, rep, width, paint)
+}
+
+// explainText writes every score taken apart (--explain).
+func explainText(w io.Writer, rep report.Report, width int, paint func(string, string) string) error {
+	if len(rep.Explain) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("\n" + paint(ansiBold, "How each score is made") + "\n")
+	for _, e := range rep.Explain {
+		fmt.Fprintf(&b, "\n%s  %.1f\n", paint(ansiBold, e.ID), e.Score)
+		if e.Out != "" {
+			b.WriteString(wrap("  ", e.Out, width))
+		}
+		for _, p := range e.Parts {
+			fmt.Fprintf(&b, "  %s %.1f of %g\n", p.Name, p.Points, p.Max)
+			for _, l := range p.Lines {
+				b.WriteString(wrap("    ", l, width))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func comparison(w io.Writer, rep report.Report, width int, paint func(string, string) string) error {

@@ -21,6 +21,8 @@ type Report struct {
 	Columns  []Column // the keys the user set
 	Rows     []Row
 	Excluded []string
+	WhatIf   []string    // the smallest changes that would change the pick
+	Explain  []Explained // every score taken apart (with --explain)
 }
 
 // Other is a service that did not win, with why.
@@ -59,6 +61,9 @@ type Cell struct {
 // Build explains res; top limits the rows and others shown (0: all).
 func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set, top int) Report {
 	rep := Report{Title: res.Title, Excluded: res.Excluded}
+	for _, w := range res.WhatIf {
+		rep.WhatIf = append(rep.WhatIf, w.Text)
+	}
 	for _, it := range req.Must {
 		k, _ := rules.Catalog.Lookup(it.Key)
 		rep.Columns = append(rep.Columns, Column{Key: it.Key, Title: k.Title, Want: it.Value.String(), Must: true})

@@ -1,0 +1,126 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/ruleset"
+)
+
+// WhatIf is one of the smallest changes that would change the pick.
+type WhatIf struct {
+	// Kind is "drop" (without this must) or "above" (a number past the
+	// winner's limit).
+	Kind string `json:"kind"`
+	Key  string `json:"key"`
+	Want string `json:"want,omitempty"` // drop: the must dropped
+	// Above is the threshold: wanting more than this changes things.
+	Above string `json:"above,omitempty"`
+	// Effect says what happens to the winner: "needs CONDITION" or "is out".
+	Effect string `json:"effect,omitempty"`
+	// Then is the pick after the change ("" when no service would be eligible).
+	Then string `json:"then"`
+	Text string `json:"text"` // the change in a sentence
+}
+
+// WhatIfs lists, for the pick of res, each must that if dropped changes the
+// winner, and each number past which the winner needs a condition or is no
+// longer eligible. It ranks again for each; call it only when it is shown.
+func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, res Result) []WhatIf {
+	if res.Recommendation == nil {
+		return nil
+	}
+	win := res.Recommendation.ID
+	var out []WhatIf
+	pick := func(r *requirements.Requirements) string {
+		if p := Rank(r, base, rules).Recommendation; p != nil {
+			return p.ID
+		}
+		return ""
+	}
+	for _, it := range req.Must {
+		trial := clone(req)
+		trial.Unset(it.Key)
+		if then := pick(trial); then != win {
+			w := WhatIf{Kind: "drop", Key: it.Key, Want: it.Value.String(), Then: then}
+			w.Text = fmt.Sprintf("without %s as a must, %s", Phrase(it.Key, w.Want), thenText(then))
+			out = append(out, w)
+		}
+	}
+	s, ok := base.Lookup(win)
+	if !ok {
+		return out
+	}
+	for i := range rules.Catalog.Keys {
+		k := &rules.Catalog.Keys[i]
+		f := s.Fact(i)
+		if !k.IsQuantity() || f == nil {
+			continue
+		}
+		// The limits in increasing order: the value outright, then each option's.
+		type step struct {
+			limit     float64
+			condition string
+		}
+		steps := []step{{f.Value.Num, ""}}
+		for _, o := range f.Options {
+			steps = append(steps, step{o.Value.Num, o.Condition})
+		}
+		slices.SortStableFunc(steps, func(a, b step) int {
+			switch {
+			case a.limit < b.limit:
+				return -1
+			case a.limit > b.limit:
+				return 1
+			}
+			return 0
+		})
+		want := 0.0
+		if it, _, set := req.Find(k.Key); set {
+			want = it.Value.Num
+		}
+		for j, st := range steps {
+			if math.IsInf(st.limit, 1) || st.limit < want || st.limit == 0 {
+				continue
+			}
+			effect := "is out"
+			if j+1 < len(steps) {
+				effect = "needs " + steps[j+1].condition
+			}
+			above := catalog.Value{Type: k.Type, Num: st.limit}
+			trial := clone(req)
+			trial.Set(&rules.Catalog, requirements.Item{Key: k.Key, Value: catalog.Value{Type: k.Type, Num: nextUp(st.limit)}, Weight: 1}, true)
+			then := pick(trial)
+			w := WhatIf{Kind: "above", Key: k.Key, Above: above.String(), Effect: effect, Then: then}
+			w.Text = fmt.Sprintf("above %s of %s, %s %s", w.Above, k.Key, win, effect)
+			if then != win {
+				w.Text += "; " + thenText(then)
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func thenText(id string) string {
+	if id == "" {
+		return "no service would meet every must"
+	}
+	return id + " would win"
+}
+
+func clone(r *requirements.Requirements) *requirements.Requirements {
+	c := *r
+	c.Must, c.Prefer = slices.Clone(r.Must), slices.Clone(r.Prefer)
+	return &c
+}
+
+// nextUp is a little more than x: the smallest want past a limit, kept a
+// whole number so that it prints like one.
+func nextUp(x float64) float64 {
+	return math.Floor(x) + 1
+}
