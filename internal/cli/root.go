@@ -31,6 +31,7 @@ requirements, and explains every point of the ranking.`,
 	root.AddCommand(NewCmdAsk(f, src, nil))
 	root.AddCommand(NewCmdADR(f, src))
 	root.AddCommand(NewCmdCheck(f, src))
+	root.AddCommand(NewCmdCompare(f, src))
 	root.AddCommand(NewCmdValidate(f, src))
 	root.AddCommand(NewCmdSchema(f))
 	root.AddCommand(NewCmdServices(f, src))

@@ -12,7 +12,8 @@ func Suggest(got string, allowed []string) string {
 	g := strings.ToLower(got)
 	for _, a := range allowed {
 		d := distance(g, strings.ToLower(a))
-		if bestDist < 0 || d < bestDist {
+		// On a tie, the word that shares the longer start is the likelier typo.
+		if bestDist < 0 || d < bestDist || d == bestDist && prefix(g, strings.ToLower(a)) > prefix(g, strings.ToLower(best)) {
 			best, bestDist = a, d
 		}
 	}
@@ -69,4 +70,12 @@ func distance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+func prefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }

@@ -124,19 +124,8 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 	}
 	// When the key columns cannot all fit, they are split over several
 	// tables, each repeating the rank, service and score.
-	const fixed = 3
-	for first := fixed; first < len(header) || first == fixed; {
-		last := len(header)
-		for last > first+1 && !fits(header, rows, first, last, width) {
-			last--
-		}
-		if err := drawTable(w, pick(header, first, last), picks(rows, first, last), width); err != nil {
-			return err
-		}
-		if last >= len(header) {
-			break
-		}
-		first = last
+	if err := drawSplit(w, header, rows, 3, 1, width); err != nil {
+		return err
 	}
 	legend := "✓ meets, ✗ misses; - misses a must"
 	if conditional {
@@ -182,29 +171,49 @@ func wrap(prefix, text string, width int) string {
 	return b.String()
 }
 
-// pick keeps the fixed columns and columns [first, last) of a row.
-func pick(row []string, first, last int) []string {
-	return append(append([]string{}, row[:3]...), row[first:last]...)
+// drawSplit draws rows under header in as many tables as it takes to fit
+// width, each repeating the first fixed columns; keep is the column that
+// gives way last when folding.
+func drawSplit(w io.Writer, header []string, rows [][]string, fixed, keep, width int) error {
+	for first := fixed; first < len(header) || first == fixed; {
+		last := len(header)
+		for last > first+1 && !fits(header, rows, fixed, first, last, keep, width) {
+			last--
+		}
+		if err := drawTable(w, pick(header, fixed, first, last), picks(rows, fixed, first, last), keep, width); err != nil {
+			return err
+		}
+		if last >= len(header) {
+			return nil
+		}
+		first = last
+	}
+	return nil
 }
 
-func picks(rows [][]string, first, last int) [][]string {
+// pick keeps the fixed columns and columns [first, last) of a row.
+func pick(row []string, fixed, first, last int) []string {
+	return append(append([]string{}, row[:fixed]...), row[first:last]...)
+}
+
+func picks(rows [][]string, fixed, first, last int) [][]string {
 	out := make([][]string, len(rows))
 	for i, r := range rows {
-		out[i] = pick(r, first, last)
+		out[i] = pick(r, fixed, first, last)
 	}
 	return out
 }
 
-func fits(header []string, rows [][]string, first, last, width int) bool {
-	all := append([][]string{pick(header, first, last)}, picks(rows, first, last)...)
-	widths := planWidths(all, width, 1)
+func fits(header []string, rows [][]string, fixed, first, last, keep, width int) bool {
+	all := append([][]string{pick(header, fixed, first, last)}, picks(rows, fixed, first, last)...)
+	widths := planWidths(all, width, keep)
 	return sum(widths)+3*len(widths)+1 <= width
 }
 
 // drawTable folds the cells to widths planned to fit (tablewriter's own
 // MaxWidth overshoots) and lets tablewriter draw them.
-func drawTable(w io.Writer, header []string, rows [][]string, width int) error {
-	widths := planWidths(append([][]string{header}, rows...), width, 1)
+func drawTable(w io.Writer, header []string, rows [][]string, keep, width int) error {
+	widths := planWidths(append([][]string{header}, rows...), width, keep)
 	table := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"github.com/advisor-dev/advisor/internal/diag"
+	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/render"
+	"github.com/spf13/cobra"
+)
+
+// CompareOptions are the inputs of `advisor compare`.
+type CompareOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+	Sources *Sources
+	IDs     []string
+	Family  string
+	Output  string
+}
+
+// NewCmdCompare builds `advisor compare`.
+func NewCmdCompare(f *Factory, src *Sources) *cobra.Command {
+	opts := &CompareOptions{IO: f.IO, Factory: f, Sources: src}
+	cmd := &cobra.Command{
+		Use:   "compare [ID...]",
+		Short: "Put the facts of services side by side",
+		Long: `Put the facts of services side by side: a row per requirement key, a
+column per service. With no ids, one column per family (its own service,
+with each variant's value where it differs), like the seed article's
+summary table but with numbers and sources. Values marked * need a
+condition; ` + "`advisor services show ID`" + ` says which, with every source.`,
+		Example: `  advisor compare sqs sqs-fifo sns-fifo
+  advisor compare --family eventbridge
+  advisor compare --output markdown > docs/messaging-services.md`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			loaded, err := f.Load(*src)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			return loaded.Base.IDs(), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.IDs = args
+			return compareRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Family, "family", "", "compare every service of `FAMILY` (sns, sqs, mq, msk, ...)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "table", "output `format`: table, json, yaml or markdown")
+	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
+	return cmd
+}
+
+func compareRun(opts *CompareOptions) error {
+	if err := render.CheckFormat(opts.Output); err != nil || opts.Output == "adr" {
+		return inputErrorf("compare writes table, json, yaml or markdown, not %q", opts.Output)
+	}
+	loaded, err := opts.Factory.Load(*opts.Sources)
+	if err != nil {
+		return err
+	}
+	cat := &loaded.Rules.Catalog
+	var c render.Comparison
+	switch {
+	case opts.Family != "" && len(opts.IDs) > 0:
+		return inputErrorf("give service ids or --family, not both")
+	case opts.Family != "":
+		var list []*kb.Service
+		var families []string
+		for _, s := range loaded.Base.Services {
+			if s.Family == opts.Family {
+				list = append(list, s)
+			}
+			families = append(families, s.Family)
+		}
+		if len(list) == 0 {
+			return inputErrorf("unknown family %q%s", opts.Family, diag.Suggest(opts.Family, families))
+		}
+		c = render.Compare(list, cat)
+	case len(opts.IDs) > 0:
+		var list []*kb.Service
+		for _, id := range opts.IDs {
+			s, ok := loaded.Base.Lookup(id)
+			if !ok {
+				return inputErrorf("unknown service %q%s; see `advisor services`", id, diag.Suggest(id, loaded.Base.IDs()))
+			}
+			list = append(list, s)
+		}
+		c = render.Compare(list, cat)
+	default:
+		c = render.CompareFamilies(familyOrder(loaded.Base.Services), cat)
+	}
+	switch opts.Output {
+	case "json":
+		return render.JSON(opts.IO.Out, c)
+	case "yaml":
+		return render.YAML(opts.IO.Out, c)
+	case "markdown":
+		return render.CompareMarkdown(opts.IO.Out, c)
+	}
+	return render.CompareTable(opts.IO.Out, c, opts.IO.Width())
+}
+
+// familyOrder lists services in the seed article's order of families.
+func familyOrder(services []*kb.Service) []*kb.Service {
+	order := []string{"sns", "sqs", "mq", "msk", "kinesis-data-streams", "data-firehose", "eventbridge"}
+	var out []*kb.Service
+	for _, f := range order {
+		for _, s := range services {
+			if s.Family == f {
+				out = append(out, s)
+			}
+		}
+	}
+	for _, s := range services {
+		known := false
+		for _, f := range order {
+			known = known || s.Family == f
+		}
+		if !known {
+			out = append(out, s)
+		}
+	}
+	return out
+}
