@@ -7,7 +7,6 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/ask"
 	"github.com/advisor-dev/advisor/internal/engine"
-	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/snapshot"
 	"go.yaml.in/yaml/v3"
@@ -46,11 +45,10 @@ func Simulate(s *ask.Session, req *requirements.Requirements) (int, string) {
 // reaches the pick `recommend` makes on the full requirements. It reports
 // how many questions it took (README quotes the figures).
 func TestQuestionnaireOnScenarios(t *testing.T) {
-	set, services, err := snapshot.Load()
+	set, base, err := snapshot.Base()
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := kb.Merge(services)
 	loader := &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
 	data, err := os.ReadFile("../engine/testdata/scenarios.yaml")
 	if err != nil {

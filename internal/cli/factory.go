@@ -53,6 +53,7 @@ func (f *Factory) Load(src Sources) (*Loaded, error) {
 	}
 	var set *ruleset.Set
 	var base []*kb.Service
+	var combos []*kb.Combination
 	var err error
 	if len(overlays) == 0 {
 		// The embedded rules and knowledge, parsed at build time.
@@ -60,6 +61,7 @@ func (f *Factory) Load(src Sources) (*Loaded, error) {
 		if err != nil {
 			return nil, err // a bug: the snapshot is tested
 		}
+		combos = snapshot.Combinations()
 	} else {
 		// Other rules: the embedded knowledge must be judged against them afresh.
 		set, err = ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlays...)
@@ -67,22 +69,35 @@ func (f *Factory) Load(src Sources) (*Loaded, error) {
 			return nil, inputError(err)
 		}
 		base, err = kb.LoadFS(knowledge.FS, "knowledge/", set)
+		if err == nil {
+			combos, err = kb.LoadCombinations(knowledge.FS, "knowledge/", set)
+		}
 		if err != nil {
 			return nil, inputError(fmt.Errorf("embedded knowledge base: %w", err))
 		}
 	}
 	var extra [][]*kb.Service
+	var extraCombos [][]*kb.Combination
 	for _, dir := range src.KnowledgeDirs {
 		if err := checkDir(dir, "--knowledge"); err != nil {
 			return nil, err
 		}
-		list, err := kb.LoadFS(cappedFS{os.DirFS(dir)}, filepath.Clean(dir)+string(filepath.Separator), set)
+		fsys, prefix := cappedFS{os.DirFS(dir)}, filepath.Clean(dir)+string(filepath.Separator)
+		list, err := kb.LoadFS(fsys, prefix, set)
 		if err != nil {
 			return nil, inputError(err)
 		}
-		extra = append(extra, list)
+		more, err := kb.LoadCombinations(fsys, prefix, set)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		extra, extraCombos = append(extra, list), append(extraCombos, more)
 	}
-	return &Loaded{Rules: set, Base: kb.Merge(base, extra...)}, nil
+	built, err := kb.Build(kb.Merge(base, extra...).Services, kb.MergeCombinations(combos, extraCombos...), set)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return &Loaded{Rules: set, Base: built}, nil
 }
 
 // Loader is a requirements loader that knows this knowledge base.

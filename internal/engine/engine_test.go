@@ -133,7 +133,12 @@ func TestOrderAndExclusion(t *testing.T) {
 		}
 		if i > 0 {
 			p := res.Ranking[i-1]
-			if p.Eligible && (p.Score < r.Score || p.Score == r.Score && p.ID > r.ID) {
+			switch {
+			case len(p.Parts) > 0 && len(r.Parts) == 0:
+				t.Errorf("combination %s before single service %s", p.ID, r.ID)
+			case len(p.Parts) == 0 && len(r.Parts) > 0:
+				// singles come first, whatever the scores
+			case p.Eligible && (p.Score < r.Score || p.Score == r.Score && p.ID > r.ID):
 				t.Errorf("%s (%v) before %s (%v)", p.ID, p.Score, r.ID, r.Score)
 			}
 		}
@@ -154,5 +159,25 @@ func TestNoEligibleService(t *testing.T) {
 				t.Errorf("%s: incomplete violation %+v", r.ID, v)
 			}
 		}
+	}
+}
+
+// A combination is offered where no single service meets every must, and
+// never ranked above a single service that does.
+func TestCombinations(t *testing.T) {
+	res := rank(t, "version: 1\nmust: {fanout: true, delay: 5m, dead_letter: true, serverless: true}\n")
+	if res.Recommendation == nil || res.Recommendation.ID != "sns-sqs" {
+		t.Fatalf("fan-out with per-consumer delay and DLQ: got %+v, want sns-sqs", res.Recommendation)
+	}
+	if r := res.Ranking[0]; len(r.Parts) != 2 || r.Parts[0] != "sns" || r.Parts[1] != "sqs" {
+		t.Errorf("parts %v", r.Parts)
+	}
+	res = rank(t, "version: 1\nmust: {replay: true, targets: [s3]}\n")
+	if res.Recommendation == nil || res.Recommendation.ID != "kinesis-firehose" {
+		t.Fatalf("a stream that also lands in S3: got %+v, want kinesis-firehose", res.Recommendation)
+	}
+	res = rank(t, "version: 1\nmust: {fanout: true}\n")
+	if len(res.Ranking[0].Parts) > 0 {
+		t.Errorf("fan-out alone: a combination %s leads, though single services meet it", res.Ranking[0].ID)
 	}
 }

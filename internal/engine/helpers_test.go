@@ -22,7 +22,15 @@ func loadDefaults(t testing.TB) (*ruleset.Set, *kb.Base) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return set, kb.Merge(list)
+	combos, err := kb.LoadCombinations(knowledge.FS, "knowledge/", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := kb.Build(list, combos, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set, base
 }
 
 func loader(set *ruleset.Set, base *kb.Base) *requirements.Loader {

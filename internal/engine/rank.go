@@ -13,7 +13,9 @@ import (
 )
 
 // Rank scores every service of base against req under rules and orders them:
-// eligible first, then by score, highest first, then by id.
+// eligible single services first, then eligible combinations (a combination
+// is offered where no single service meets every must, never above one
+// that does), then the rest; each group by score, highest first, then id.
 func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Result {
 	res := Result{Version: 1, Title: req.Title}
 	p := prepare(req, rules)
@@ -34,6 +36,9 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 		a, b := &scored[order[i]], &scored[order[j]]
 		if a.Eligible != b.Eligible {
 			return a.Eligible
+		}
+		if a.Eligible && (len(a.Parts) == 0) != (len(b.Parts) == 0) {
+			return len(a.Parts) == 0
 		}
 		if a.Score != b.Score {
 			return a.Score > b.Score
@@ -199,7 +204,7 @@ func compareOf(rules *ruleset.Set, key string) ruleset.Compare {
 
 func (p *prepared) score(s *kb.Service, r *Ranked) {
 	w := p.rules.Ranking.Weights
-	*r = Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Eligible: true, Notes: []string{}}
+	*r = Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Parts: s.Parts, Eligible: true, Notes: []string{}}
 	if p.verdicts == nil {
 		p.verdicts = make([]verdict, len(p.items))
 	}

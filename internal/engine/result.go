@@ -49,6 +49,7 @@ type Ranked struct {
 	Name       string    `json:"name"`
 	Family     string    `json:"family"`
 	Paradigm   string    `json:"paradigm"`
+	Parts      []string  `json:"parts,omitempty"` // a combination's services
 	Eligible   bool      `json:"eligible"`
 	Score      float64   `json:"score"`
 	Met        []Check   `json:"met"`

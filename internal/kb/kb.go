@@ -23,6 +23,9 @@ type Service struct {
 	RawFacts map[string]*RawFact `yaml:"facts"`
 	Limits   []Limit             `yaml:"limits"`
 
+	// Parts are, for a combination, the services it is made of.
+	Parts []string `yaml:"-"`
+
 	// File is where the entry was read from, for messages.
 	File string `yaml:"-"`
 	// ByIndex holds the parsed facts in catalog order (nil where missing),

@@ -170,6 +170,10 @@ func (e *jsonWriter) ranked(r *engine.Ranked) {
 	e.kstr("name", r.Name)
 	e.kstr("family", r.Family)
 	e.kstr("paradigm", r.Paradigm)
+	if len(r.Parts) > 0 {
+		e.key("parts")
+		e.strs(r.Parts)
+	}
 	e.kbool("eligible", r.Eligible)
 	e.kfloat("score", r.Score)
 	e.key("met")

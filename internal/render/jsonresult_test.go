@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/advisor-dev/advisor/internal/engine"
-	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/snapshot"
 )
@@ -26,7 +25,7 @@ func TestResultJSONMatchesEncodingJSON(t *testing.T) {
 					Violations: []engine.Check{}, Notes: []string{"n"},
 					Breakdown: engine.Breakdown{Fit: engine.Part{Points: 60, Max: 60}, Affinity: engine.Part{Points: 12.5, Max: 25},
 						Simplicity: engine.Part{Points: 1e-7, Max: 15, Effort: 3, Note: odd}}},
-				{ID: "x", Score: 1e21, Met: nil, Violations: []engine.Check{{Key: "k", Note: "n", Weight: 0.1}},
+				{ID: "x", Score: 1e21, Parts: []string{"a", "b"}, Met: nil, Violations: []engine.Check{{Key: "k", Note: "n", Weight: 0.1}},
 					Missed: []engine.Check{{Key: "m"}}, Notes: []string{}},
 			}},
 	}
@@ -46,11 +45,10 @@ func TestResultJSONMatchesEncodingJSON(t *testing.T) {
 
 // And so on real rankings of the embedded knowledge base.
 func TestResultJSONMatchesOnRealRankings(t *testing.T) {
-	set, services, err := snapshot.Load()
+	set, base, err := snapshot.Base()
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := kb.Merge(services)
 	l := &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
 	for _, text := range []string{
 		"version: 1\n",

@@ -142,6 +142,8 @@ func whyWinner(hints []engine.Hint, win engine.Ranked, ranking []engine.Ranked, 
 		}
 	}
 	switch {
+	case len(win.Parts) > 0:
+		why = append(why, fmt.Sprintf("No single service meets every must (%s); used together, %s do.", strings.Join(musts, ", "), strings.Join(win.Parts, " then ")))
 	case len(req.Must) == 0:
 		why = append(why, "No must-haves were set, so every service is eligible; preferences, fit and simplicity decide.")
 	case eligible == 1:

@@ -231,6 +231,9 @@ func (s *Set) setRules(jf judgingFile, name string) diag.List {
 		if r.Met == "" || r.Unmet == "" {
 			errs.Add(at, "rule for %q needs both a met and an unmet sentence", r.Key)
 		}
+		if allowed := Combines[kindOf(k)]; !slices.Contains(allowed, r.Combine) {
+			errs.Add(at, "rule for %q: combine %q; a %s key takes %s", r.Key, r.Combine, k.Type, diag.OneOf(allowed))
+		}
 		byKey[r.Key] = r
 	}
 	for _, k := range s.Catalog.Keys {
@@ -242,6 +245,19 @@ func (s *Set) setRules(jf judgingFile, name string) diag.List {
 		s.Rules = append(s.Rules, r)
 	}
 	return errs
+}
+
+// kindOf groups key types by how their facts combine.
+func kindOf(k *catalog.Key) string {
+	switch {
+	case k.Type == catalog.Bool:
+		return "bool"
+	case k.IsQuantity():
+		return "quantity"
+	case k.Type == catalog.Enum && len(k.Strength) > 0:
+		return "ordered"
+	}
+	return "list"
 }
 
 // compareFor is the one comparison that makes sense for a key's type.
@@ -268,6 +284,9 @@ func (s *Set) checkRanking(name string) diag.List {
 	}
 	if r.Asking.StopBelow < 0 || r.Asking.StopBelow >= 1 {
 		errs.Add(at, "asking.stop_below must be from 0 to less than 1")
+	}
+	if r.CombinationEffort < 0 || r.CombinationEffort > 9 {
+		errs.Add(at, "combination_effort must be from 0 to 9")
 	}
 	if r.MustWeight <= 0 {
 		errs.Add(at, "must_weight must be more than zero")

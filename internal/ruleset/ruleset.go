@@ -28,6 +28,29 @@ type Rule struct {
 	Compare Compare `yaml:"compare"`
 	Met     string  `yaml:"met"`   // sentence when met; {want} {have}
 	Unmet   string  `yaml:"unmet"` // sentence when missed; {want} {have} {missing}
+	// Combine is how a combination of services (SNS into SQS, say) gets
+	// the key's fact from its parts' facts; see Combines.
+	Combine string `yaml:"combine"`
+}
+
+// The ways a combination's fact follows from its parts.
+const (
+	CombineWeaker = "weaker" // the weakest value (ordered enums)
+	CombineLower  = "lower"  // the lowest number: the tighter limit
+	CombineHigher = "higher" // the highest number: what the buffering part adds
+	CombineAny    = "any"    // true when any part offers it
+	CombineAll    = "all"    // true only when every part does
+	CombineUnion  = "union"  // every value any part has
+	CombineFirst  = "first"  // the first part's (what producers meet)
+	CombineLast   = "last"   // the last part's (what consumers meet)
+)
+
+// Combines lists the combine rules that suit each kind of key.
+var Combines = map[string][]string{
+	"bool":     {CombineAny, CombineAll, CombineFirst, CombineLast},
+	"ordered":  {CombineWeaker, CombineFirst, CombineLast},
+	"quantity": {CombineLower, CombineHigher, CombineFirst, CombineLast},
+	"list":     {CombineUnion, CombineFirst, CombineLast},
 }
 
 // Ranking weighs the parts of a score.
@@ -38,7 +61,9 @@ type Ranking struct {
 	ConditionFit float64  `yaml:"condition_fit"`
 	Paradigms    []string `yaml:"paradigms"`
 	Asking       Asking   `yaml:"asking"`
-	Hints        []Hint   `yaml:"hints"`
+	// CombinationEffort is added to the most effort of a combination's parts.
+	CombinationEffort int    `yaml:"combination_effort"`
+	Hints             []Hint `yaml:"hints"`
 }
 
 // Weights are the points each part of a score can give; they sum to 100.

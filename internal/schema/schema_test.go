@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/snapshot"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -18,11 +17,11 @@ const published = "../../docs/schema/requirements.schema.json"
 
 func generate(t *testing.T) []byte {
 	t.Helper()
-	set, services, err := snapshot.Load()
+	set, base, err := snapshot.Base()
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Requirements(&set.Catalog, kb.Merge(services).IDs())
+	data, err := Requirements(&set.Catalog, base.IDs())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -385,102 +385,122 @@ var data = wire.Contents{
 				Key:     "pattern",
 				Compare: "includes",
 				Met:     "serves the {want} style",
-				Unmet:   "is not a {want} service (it serves {have})"},
+				Unmet:   "is not a {want} service (it serves {have})",
+				Combine: "union"},
 			ruleset.Rule{
 				Key:     "fanout",
 				Compare: "flag",
 				Met:     "delivers every message to several independent consumers",
-				Unmet:   "hands each message to one consumer only"},
+				Unmet:   "hands each message to one consumer only",
+				Combine: "any"},
 			ruleset.Rule{
 				Key:     "ordering",
 				Compare: "at-least",
 				Met:     "keeps {have} order",
-				Unmet:   "does not keep {want} order (it keeps: {have})"},
+				Unmet:   "does not keep {want} order (it keeps: {have})",
+				Combine: "weaker"},
 			ruleset.Rule{
 				Key:     "delivery",
 				Compare: "at-least",
 				Met:     "gives {have} delivery",
-				Unmet:   "does not remove duplicates ({have} only)"},
+				Unmet:   "does not remove duplicates ({have} only)",
+				Combine: "weaker"},
 			ruleset.Rule{
 				Key:     "retention",
 				Compare: "at-least",
 				Met:     "keeps messages for up to {have}",
-				Unmet:   "keeps messages for at most {have}, short of {want}"},
+				Unmet:   "keeps messages for at most {have}, short of {want}",
+				Combine: "higher"},
 			ruleset.Rule{
 				Key:     "replay",
 				Compare: "flag",
 				Met:     "lets consumers re-read consumed messages",
-				Unmet:   "cannot replay consumed messages"},
+				Unmet:   "cannot replay consumed messages",
+				Combine: "any"},
 			ruleset.Rule{
 				Key:     "throughput",
 				Compare: "at-least",
 				Met:     "takes up to {have}",
-				Unmet:   "takes at most {have}, short of {want}"},
+				Unmet:   "takes at most {have}, short of {want}",
+				Combine: "lower"},
 			ruleset.Rule{
 				Key:     "message_size",
 				Compare: "at-least",
 				Met:     "takes messages up to {have}",
-				Unmet:   "takes messages up to {have} only, short of {want}"},
+				Unmet:   "takes messages up to {have} only, short of {want}",
+				Combine: "lower"},
 			ruleset.Rule{
 				Key:     "latency",
 				Compare: "at-least",
 				Met:     "is {have} end to end",
-				Unmet:   "is not {want} (it is {have})"},
+				Unmet:   "is not {want} (it is {have})",
+				Combine: "weaker"},
 			ruleset.Rule{
 				Key:     "transformation",
 				Compare: "flag",
 				Met:     "transforms messages in flight",
-				Unmet:   "does not transform messages in flight"},
+				Unmet:   "does not transform messages in flight",
+				Combine: "any"},
 			ruleset.Rule{
 				Key:     "filtering",
 				Compare: "flag",
 				Met:     "filters or routes by content",
-				Unmet:   "does not filter by message content"},
+				Unmet:   "does not filter by message content",
+				Combine: "any"},
 			ruleset.Rule{
 				Key:     "dead_letter",
 				Compare: "flag",
 				Met:     "sets failing messages aside in a dead-letter queue",
-				Unmet:   "has no dead-letter queue of its own"},
+				Unmet:   "has no dead-letter queue of its own",
+				Combine: "any"},
 			ruleset.Rule{
 				Key:     "delay",
 				Compare: "at-least",
 				Met:     "can defer a message by up to {have}",
-				Unmet:   "can defer a message by at most {have}, short of {want}"},
+				Unmet:   "can defer a message by at most {have}, short of {want}",
+				Combine: "higher"},
 			ruleset.Rule{
 				Key:     "schedule",
 				Compare: "flag",
 				Met:     "fires on a schedule",
-				Unmet:   "cannot fire on a schedule"},
+				Unmet:   "cannot fire on a schedule",
+				Combine: "any"},
 			ruleset.Rule{
 				Key:     "protocols",
 				Compare: "includes",
 				Met:     "speaks {want}",
-				Unmet:   "does not speak {missing} (it speaks {have})"},
+				Unmet:   "does not speak {missing} (it speaks {have})",
+				Combine: "first"},
 			ruleset.Rule{
 				Key:     "targets",
 				Compare: "includes",
 				Met:     "delivers to {want} by itself",
-				Unmet:   "cannot deliver to {missing} by itself (it delivers to {have})"},
+				Unmet:   "cannot deliver to {missing} by itself (it delivers to {have})",
+				Combine: "union"},
 			ruleset.Rule{
 				Key:     "sources",
 				Compare: "includes",
 				Met:     "takes in {want} natively",
-				Unmet:   "cannot take in {missing} natively (it takes {have})"},
+				Unmet:   "cannot take in {missing} natively (it takes {have})",
+				Combine: "first"},
 			ruleset.Rule{
 				Key:     "serverless",
 				Compare: "flag",
 				Met:     "is serverless, with nothing to size or patch",
-				Unmet:   "has brokers, shards or instances to size and patch"},
+				Unmet:   "has brokers, shards or instances to size and patch",
+				Combine: "all"},
 			ruleset.Rule{
 				Key:     "migration_from",
 				Compare: "includes",
 				Met:     "runs existing {want} applications unchanged",
-				Unmet:   "cannot run existing {want} applications unchanged"},
+				Unmet:   "cannot run existing {want} applications unchanged",
+				Combine: "first"},
 			ruleset.Rule{
 				Key:     "cross_region",
 				Compare: "flag",
 				Met:     "delivers or replicates across Regions",
-				Unmet:   "does not deliver or replicate across Regions by itself"}},
+				Unmet:   "does not deliver or replicate across Regions by itself",
+				Combine: "any"}},
 		Ranking: ruleset.Ranking{
 			Version: 1,
 			Weights: ruleset.Weights{
@@ -500,6 +520,7 @@ var data = wire.Contents{
 				"pipe"},
 			Asking: ruleset.Asking{
 				StopBelow: 0.15},
+			CombinationEffort: 2,
 			Hints: []ruleset.Hint{
 				ruleset.Hint{
 					When: map[string]string(nil),
@@ -1185,6 +1206,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/firehose/latest/dev/limits.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/data-firehose.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -1644,6 +1666,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-batching-concurrency.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/eventbridge-pipes.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -2081,6 +2104,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/eventbridge-scheduler.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -2483,6 +2507,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-retry.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/eventbridge.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -2985,6 +3010,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/kinesis-data-streams.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -3429,6 +3455,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/create-replica-broker.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/mq-activemq.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -3885,6 +3912,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-4.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/mq-rabbitmq.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -4327,6 +4355,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/msk/latest/developerguide/limits.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/msk-serverless.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -4784,6 +4813,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/msk/latest/developerguide/limits.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/msk.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -5235,6 +5265,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/sns/latest/dg/fifo-message-archiving-replay.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/sns-fifo.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -5683,6 +5714,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/sns.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -6101,6 +6133,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/sqs-fifo.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -6539,6 +6572,7 @@ var data = wire.Contents{
 						Condition: "",
 						Source:    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html",
 						Checked:   "2026-11-27"}},
+				Parts:   []string(nil),
 				File:    "knowledge/services/sqs.yaml",
 				ByIndex: []*kb.Fact(nil)},
 			Facts: []wire.Fact{
@@ -6889,4 +6923,90 @@ var data = wire.Contents{
 						Note:    "a queue lives in one Region and its DLQ must be in the same Region; SNS can deliver to a queue in another Region",
 						Source:  "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html",
 						Checked: "2026-11-27",
-						Options: []kb.Option(nil)}}}}}}
+						Options: []kb.Option(nil)}}}}},
+	Combinations: []kb.Combination{
+		kb.Combination{
+			Version: 1,
+			ID:      "eventbridge-sqs",
+			Name:    "Amazon EventBridge rules delivering to Amazon SQS queues",
+			Parts: []string{
+				"eventbridge",
+				"sqs"},
+			Paradigm: "event-bus",
+			Summary:  "Event bus rules route matching events to a queue per consumer, so content-based routing is followed by buffering, retries, delay and a dead-letter queue at each consumer.",
+			Docs:     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-targets.html",
+			Checked:  "2026-11-27",
+			UseCases: []string{
+				"Route AWS service and SaaS events to consumers that process them at their own pace"},
+			File: "knowledge/combinations/eventbridge-sqs.yaml"},
+		kb.Combination{
+			Version: 1,
+			ID:      "kinesis-firehose",
+			Name:    "Kinesis Data Streams read by Amazon Data Firehose",
+			Parts: []string{
+				"kinesis-data-streams",
+				"data-firehose"},
+			Paradigm: "stream",
+			Summary:  "A stream keeps records for real-time consumers and replay, while a Firehose stream reading it loads the same records into S3, Redshift, OpenSearch or Splunk, transforming them on the way.",
+			Docs:     "https://docs.aws.amazon.com/firehose/latest/dev/writing-with-kinesis-streams.html",
+			Checked:  "2026-11-27",
+			UseCases: []string{
+				"Analyse clickstreams in real time and also land them in an S3 data lake"},
+			File: "knowledge/combinations/kinesis-firehose.yaml"},
+		kb.Combination{
+			Version: 1,
+			ID:      "sns-fifo-sqs-fifo",
+			Name:    "Amazon SNS FIFO topic fanning out to SQS FIFO queues",
+			Parts: []string{
+				"sns-fifo",
+				"sqs-fifo"},
+			Paradigm: "pubsub",
+			Summary:  "An SNS FIFO topic delivers every message, in order and without duplicates, to SQS FIFO queues, one per consumer, which keep the order and buffer each consumer's messages.",
+			Docs:     "https://docs.aws.amazon.com/sns/latest/dg/fifo-example-use-case.html",
+			Checked:  "2026-11-27",
+			UseCases: []string{
+				"Ordered, deduplicated fan-out where each consumer needs its own buffer and dead-letter queue"},
+			File: "knowledge/combinations/sns-fifo-sqs-fifo.yaml"},
+		kb.Combination{
+			Version: 1,
+			ID:      "sns-firehose",
+			Name:    "Amazon SNS delivering to Amazon Data Firehose",
+			Parts: []string{
+				"sns",
+				"data-firehose"},
+			Paradigm: "pubsub",
+			Summary:  "A topic fans messages out to its subscribers and also to a Firehose stream that archives them in S3 or loads them into an analytics store.",
+			Docs:     "https://docs.aws.amazon.com/sns/latest/dg/sns-firehose-as-subscriber.html",
+			Checked:  "2026-11-27",
+			UseCases: []string{
+				"Archive every notification in S3 for audit while it is delivered to its subscribers"},
+			File: "knowledge/combinations/sns-firehose.yaml"},
+		kb.Combination{
+			Version: 1,
+			ID:      "sns-sqs",
+			Name:    "Amazon SNS fanning out to Amazon SQS queues",
+			Parts: []string{
+				"sns",
+				"sqs"},
+			Paradigm: "pubsub",
+			Summary:  "A topic delivers every message to several queues, one per consumer, so each consumer reads at its own pace with its own retries, delay and dead-letter queue (the fan-out pattern).",
+			Docs:     "https://docs.aws.amazon.com/sns/latest/dg/sns-sqs-as-subscriber.html",
+			Checked:  "2026-11-27",
+			UseCases: []string{
+				"Fan out order events to fulfilment, billing and analytics, each with its own buffer and retries",
+				"Give every consumer of a broadcast its own dead-letter queue"},
+			File: "knowledge/combinations/sns-sqs.yaml"},
+		kb.Combination{
+			Version: 1,
+			ID:      "sqs-pipes",
+			Name:    "Amazon SQS queue read by an EventBridge pipe",
+			Parts: []string{
+				"sqs",
+				"eventbridge-pipes"},
+			Paradigm: "pipe",
+			Summary:  "A queue buffers messages and a pipe polls it, filters and enriches each message and hands it to one target such as a Step Functions state machine, with no integration code.",
+			Docs:     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-sqs.html",
+			Checked:  "2026-11-27",
+			UseCases: []string{
+				"Buffer incoming work and start a workflow for each item, enriched on the way"},
+			File: "knowledge/combinations/sqs-pipes.yaml"}}}

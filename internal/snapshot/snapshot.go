@@ -25,3 +25,18 @@ func Load() (*ruleset.Set, []*kb.Service, error) {
 func Catalog() *catalog.Catalog {
 	return wire.Catalog(data)
 }
+
+// Combinations returns the embedded combinations, as written.
+func Combinations() []*kb.Combination {
+	return wire.Combinations(data)
+}
+
+// Base is the embedded knowledge base built: services and combinations.
+func Base() (*ruleset.Set, *kb.Base, error) {
+	set, services, err := Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err := kb.Build(services, Combinations(), set)
+	return set, base, err
+}

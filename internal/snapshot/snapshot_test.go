@@ -30,7 +30,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := source.Source(set, services)
+	again, err := source.Source(set, services, Combinations())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if !bytes.Equal(again, want) {
 		t.Fatal("building from the snapshot and writing it again changed it")
 	}
-	pset, pservices, err := source.Parse()
+	pset, pservices, _, err := source.Parse()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,9 @@ type Contents struct {
 	Describes [][]Pair      // per catalog key: its Describe map
 	Whens     [][]Pair      // per ranking hint: its When map
 	Services  []Service
+	// Combinations are kept as written: their facts follow from their parts
+	// when the knowledge base is built, so that overriding a part updates them.
+	Combinations []kb.Combination
 }
 
 type Pair struct{ Key, Value string }
@@ -96,8 +99,8 @@ func Build(c Contents) (*ruleset.Set, []*kb.Service, error) {
 	return set, services, nil
 }
 
-// From turns rules and services into snapshot contents.
-func From(set *ruleset.Set, services []*kb.Service) Contents {
+// From turns rules, services and combinations into snapshot contents.
+func From(set *ruleset.Set, services []*kb.Service, combos []*kb.Combination) Contents {
 	c := Contents{Rules: set.Parts()}
 	keys := slices.Clone(c.Rules.Catalog.Keys)
 	for i := range keys {
@@ -125,7 +128,20 @@ func From(set *ruleset.Set, services []*kb.Service) Contents {
 		}
 		c.Services = append(c.Services, w)
 	}
+	for _, k := range combos {
+		c.Combinations = append(c.Combinations, *k)
+	}
 	return c
+}
+
+// Combinations returns the combinations of c.
+func Combinations(c Contents) []*kb.Combination {
+	out := make([]*kb.Combination, len(c.Combinations))
+	for i := range c.Combinations {
+		k := c.Combinations[i]
+		out[i] = &k
+	}
+	return out
 }
 
 // unlimited stands for +Inf in the generated source: +Inf has no constant
