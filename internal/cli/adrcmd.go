@@ -66,11 +66,7 @@ func adrNewRun(opts *ADRNewOptions) error {
 	if err != nil {
 		return err
 	}
-	loaded, err := opts.Factory.Load(*opts.Sources)
-	if err != nil {
-		return err
-	}
-	req, err := readRequirements(opts.Factory, opts.File, loaded)
+	loaded, req, err := loadWith(opts.Factory, opts.Sources, opts.File)
 	if err != nil {
 		return err
 	}

@@ -68,11 +68,7 @@ func askRun(opts *AskOptions) error {
 			return err
 		}
 	}
-	loaded, err := opts.Factory.Load(*opts.Sources)
-	if err != nil {
-		return err
-	}
-	start, err := readRequirements(opts.Factory, opts.File, loaded)
+	loaded, start, err := loadWith(opts.Factory, opts.Sources, opts.File)
 	if err != nil {
 		return err
 	}

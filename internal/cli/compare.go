@@ -31,13 +31,7 @@ condition; ` + "`advisor services show ID`" + ` says which, with every source.`,
 		Example: `  advisor compare sqs sqs-fifo sns-fifo
   advisor compare --family eventbridge
   advisor compare --output markdown > docs/messaging-services.md`,
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			loaded, err := f.Load(*src)
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveError
-			}
-			return loaded.Base.IDs(), cobra.ShellCompDirectiveNoFileComp
-		},
+		ValidArgsFunction: serviceIDs(f, src),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.IDs = args
 			return compareRun(opts)

@@ -74,11 +74,7 @@ func recommendRun(opts *RecommendOptions) error {
 	if err := opts.Report.check(opts.Factory); err != nil {
 		return err
 	}
-	loaded, err := opts.Factory.Load(*opts.Sources)
-	if err != nil {
-		return err
-	}
-	req, err := readRequirements(opts.Factory, opts.File, loaded)
+	loaded, req, err := loadWith(opts.Factory, opts.Sources, opts.File)
 	if err != nil {
 		return err
 	}
@@ -86,6 +82,17 @@ func recommendRun(opts *RecommendOptions) error {
 		return err
 	}
 	return present(opts.IO, req, loaded, opts.Report)
+}
+
+// loadWith loads the rules and knowledge, then the requirements file (or
+// empty requirements without one).
+func loadWith(f *Factory, src *Sources, file string) (*Loaded, *requirements.Requirements, error) {
+	loaded, err := f.Load(*src)
+	if err != nil {
+		return nil, nil, err
+	}
+	req, err := readRequirements(f, file, loaded)
+	return loaded, req, err
 }
 
 // readRequirements loads a requirements file, or starts empty without one.

@@ -30,16 +30,10 @@ func NewCmdServices(f *Factory, src *Sources) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error { return servicesRun(opts) },
 	}
 	show := &cobra.Command{
-		Use:   "show ID",
-		Short: "Show every fact about a service, with its source and the date it was checked",
-		Args:  exactArgs(1),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			loaded, err := f.Load(*src)
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveError
-			}
-			return loaded.Base.IDs(), cobra.ShellCompDirectiveNoFileComp
-		},
+		Use:               "show ID",
+		Short:             "Show every fact about a service, with its source and the date it was checked",
+		Args:              exactArgs(1),
+		ValidArgsFunction: serviceIDs(f, src),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			return servicesRun(opts)
@@ -86,4 +80,15 @@ func servicesRun(opts *ServicesOptions) error {
 		return render.YAML(out, facts)
 	}
 	return render.FactsText(out, facts, width, opts.Output == "markdown")
+}
+
+// serviceIDs completes service ids from the knowledge base.
+func serviceIDs(f *Factory, src *Sources) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		loaded, err := f.Load(*src)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return loaded.Base.IDs(), cobra.ShellCompDirectiveNoFileComp
+	}
 }

@@ -87,24 +87,9 @@ func madr(b *strings.Builder, a ADR) {
 	for _, o := range options {
 		fmt.Fprintf(b, "* %s\n", optionName(o))
 	}
-	if len(excluded) > 0 {
-		b.WriteString("\nLeft out, each for a must it misses:\n\n")
-		for _, r := range excluded {
-			fmt.Fprintf(b, "* %s: %s\n", optionName(r), misses(r))
-		}
-	}
+	leftOut(b, excluded)
 	b.WriteString("\n## Decision Outcome\n\n")
-	if len(options) == 0 {
-		b.WriteString("No option meets every must; the requirements or the constraints need another look.\n\n")
-	} else {
-		win := options[0]
-		fmt.Fprintf(b, "%s%s -->\nChosen option: \"%s\", because %s\n\n", ChosenMarker, win.ID, optionName(win), because(a))
-		b.WriteString("### Consequences\n\n")
-		for _, line := range consequences(win, a) {
-			fmt.Fprintf(b, "* %s\n", line)
-		}
-		b.WriteString("\n")
-	}
+	outcome(b, a, options, "Chosen option: \"%s\", because %s\n\n### Consequences\n\n")
 	b.WriteString("## Pros and Cons of the Options\n\n")
 	for _, o := range options {
 		fmt.Fprintf(b, "### %s\n\n%s\n\n", optionName(o), summaryOf(a, o.ID))
@@ -133,24 +118,37 @@ func nygard(b *strings.Builder, a ADR) {
 		names = append(names, optionName(o))
 	}
 	b.WriteString(strings.Join(names, ", ") + ".\n")
-	if len(excluded) > 0 {
-		b.WriteString("\nLeft out, each for a must it misses:\n\n")
-		for _, r := range excluded {
-			fmt.Fprintf(b, "* %s: %s\n", optionName(r), misses(r))
-		}
-	}
+	leftOut(b, excluded)
 	b.WriteString("\n## Decision\n\n")
+	outcome(b, a, options, "We will use %s, because %s\n\n## Consequences\n\n")
+	moreInformation(b, a, options)
+}
+
+// leftOut lists the services no option could be, each with the musts it misses.
+func leftOut(b *strings.Builder, excluded []engine.Ranked) {
+	if len(excluded) == 0 {
+		return
+	}
+	b.WriteString("\nLeft out, each for a must it misses:\n\n")
+	for _, r := range excluded {
+		fmt.Fprintf(b, "* %s: %s\n", optionName(r), misses(r))
+	}
+}
+
+// outcome writes the choice (in the layout's words, a format taking the
+// option and the reasons) and its consequences, or that nothing qualifies.
+func outcome(b *strings.Builder, a ADR, options []engine.Ranked, chosen string) {
 	if len(options) == 0 {
 		b.WriteString("No option meets every must; the requirements or the constraints need another look.\n\n")
-	} else {
-		win := options[0]
-		fmt.Fprintf(b, "%s%s -->\nWe will use %s, because %s\n\n## Consequences\n\n", ChosenMarker, win.ID, optionName(win), because(a))
-		for _, line := range consequences(win, a) {
-			fmt.Fprintf(b, "* %s\n", line)
-		}
-		b.WriteString("\n")
+		return
 	}
-	moreInformation(b, a, options)
+	win := options[0]
+	fmt.Fprintf(b, "%s%s -->\n", ChosenMarker, win.ID)
+	fmt.Fprintf(b, chosen, optionName(win), because(a))
+	for _, line := range consequences(win, a) {
+		fmt.Fprintf(b, "* %s\n", line)
+	}
+	b.WriteString("\n")
 }
 
 func contextText(a ADR) string {
