@@ -2366,7 +2366,24 @@ var data = wire.Contents{
 						Note:    "templated targets for Lambda, SQS, SNS, EventBridge, Step Functions, Firehose, Kinesis, ECS and others; universal targets call 6,000+ API operations across 270+ services; no plain HTTP endpoints",
 						Source:  "https://docs.aws.amazon.com/scheduler/latest/UserGuide/what-is-scheduler.html",
 						Checked: "2026-11-27",
-						Options: []kb.Option(nil)}},
+						Options: []kb.Option{
+							kb.Option{
+								Value: catalog.Value{
+									Type: "list",
+									Bool: false,
+									Text: "",
+									List: []string{
+										"email",
+										"sms",
+										"lambda",
+										"sqs",
+										"step-functions"},
+									Num: 0},
+								Text:      "email, sms, lambda, sqs, step-functions",
+								Condition: "a universal target calling an API that sends it (Amazon SES SendEmail, or Amazon SNS Publish to a phone number)",
+								Note:      "",
+								Source:    "https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html",
+								Checked:   "2026-11-27"}}}},
 				wire.Fact{
 					Key:   "sources",
 					Index: 16,
@@ -3317,15 +3334,28 @@ var data = wire.Contents{
 							Bool: false,
 							Text: "",
 							List: []string{
-								"aws-services",
 								"devices"},
 							Num: 0},
-						Text:    "aws-services, devices",
+						Text:    "devices",
 						Per:     "",
-						Note:    "AWS services write to it: EventBridge rules and Pipes, CloudWatch Logs subscriptions, DynamoDB item-level changes (Kinesis Data Streams for DynamoDB), AWS IoT Core rules, Database Migration Service, Amplify apps",
+						Note:    "AWS IoT Core rules write device telemetry to it; other AWS services write to it through a feature of theirs: CloudWatch Logs subscriptions, DynamoDB change capture (Kinesis Data Streams for DynamoDB), Database Migration Service, or an EventBridge rule or pipe in front",
 						Source:  "https://docs.aws.amazon.com/streams/latest/dev/using-other-services.html",
 						Checked: "2026-11-27",
-						Options: []kb.Option(nil)}},
+						Options: []kb.Option{
+							kb.Option{
+								Value: catalog.Value{
+									Type: "list",
+									Bool: false,
+									Text: "",
+									List: []string{
+										"aws-services",
+										"devices"},
+									Num: 0},
+								Text:      "aws-services, devices",
+								Condition: "the AWS service's own integration (a CloudWatch Logs subscription, DynamoDB change capture) or an EventBridge rule that forwards its events to the stream",
+								Note:      "",
+								Source:    "",
+								Checked:   ""}}}},
 				wire.Fact{
 					Key:   "serverless",
 					Index: 17,
