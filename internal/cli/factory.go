@@ -56,12 +56,16 @@ func (f *Factory) Load(src Sources) (*Loaded, error) {
 	var combos []*kb.Combination
 	var err error
 	if len(overlays) == 0 {
-		// The embedded rules and knowledge, parsed at build time.
-		set, base, err = snapshot.Load()
+		// The embedded rules and knowledge, parsed and built at build time.
+		var all []*kb.Service
+		set, all, err = snapshot.Load()
 		if err != nil {
 			return nil, err // a bug: the snapshot is tested
 		}
-		combos = snapshot.Combinations()
+		if len(src.KnowledgeDirs) == 0 {
+			return &Loaded{Rules: set, Base: &kb.Base{Services: all}}, nil
+		}
+		base, combos = snapshot.Singles(all), snapshot.Combinations()
 	} else {
 		// Other rules: the embedded knowledge must be judged against them afresh.
 		set, err = ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlays...)

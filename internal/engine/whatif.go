@@ -28,8 +28,9 @@ type WhatIf struct {
 }
 
 // WhatIfs lists, for the pick of res, each must that if dropped changes the
-// winner, and each number past which the winner needs a condition or is no
-// longer eligible. It ranks again for each; call it only when it is shown.
+// winner, and, for each number the user set, each threshold past which the
+// winner needs a condition or is no longer eligible. It ranks again for
+// each; call it only when it is shown.
 func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, res Result) []WhatIf {
 	if res.Recommendation == nil {
 		return nil
@@ -58,7 +59,9 @@ func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, 
 	for i := range rules.Catalog.Keys {
 		k := &rules.Catalog.Keys[i]
 		f := s.Fact(i)
-		if !k.IsQuantity() || f == nil {
+		// Only the numbers the user set: the limits of the others are in
+		// `services show` and `compare`, and each threshold costs a ranking.
+		if !k.IsQuantity() || f == nil || !req.Has(k.Key) {
 			continue
 		}
 		// The limits in increasing order: the value outright, then each option's.

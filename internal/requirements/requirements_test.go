@@ -4,25 +4,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/requirements"
-	"github.com/advisor-dev/advisor/internal/ruleset"
-	"github.com/advisor-dev/advisor/knowledge"
-	"github.com/advisor-dev/advisor/rules"
+	"github.com/advisor-dev/advisor/internal/snapshot"
 	"go.yaml.in/yaml/v3"
 )
 
 func loader(t testing.TB) *requirements.Loader {
 	t.Helper()
-	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	set, base, err := snapshot.Base()
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, err := kb.LoadFS(knowledge.FS, "knowledge/", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &requirements.Loader{Catalog: &set.Catalog, IDs: kb.Merge(list).IDs(), Providers: []string{"aws"}}
+	return &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
 }
 
 const full = `version: 1

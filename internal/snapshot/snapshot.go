@@ -15,7 +15,8 @@ import (
 
 //go:generate go run ./gen
 
-// Load builds the embedded rules and services from the compiled-in data.
+// Load builds the embedded rules and every entry (services and built
+// combinations, sorted by id) from the compiled-in data.
 func Load() (*ruleset.Set, []*kb.Service, error) {
 	return wire.Build(data)
 }
@@ -31,12 +32,24 @@ func Combinations() []*kb.Combination {
 	return wire.Combinations(data)
 }
 
-// Base is the embedded knowledge base built: services and combinations.
+// Base is the embedded knowledge base as built at generation time: the
+// services and the combinations made of them, sorted by id.
 func Base() (*ruleset.Set, *kb.Base, error) {
 	set, services, err := Load()
 	if err != nil {
 		return nil, nil, err
 	}
-	base, err := kb.Build(services, Combinations(), set)
-	return set, base, err
+	return set, &kb.Base{Services: services}, nil
+}
+
+// Singles are the embedded services that are not combinations: what a
+// combination is rebuilt from when --knowledge changes a part.
+func Singles(services []*kb.Service) []*kb.Service {
+	var out []*kb.Service
+	for _, s := range services {
+		if len(s.Parts) == 0 {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/advisor-dev/advisor/internal/kb"
+
 	"github.com/advisor-dev/advisor/internal/snapshot/source"
 )
 
@@ -30,7 +32,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := source.Source(set, services, Combinations())
+	again, err := source.Source(set, Singles(services), Combinations())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,16 +40,21 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if !bytes.Equal(again, want) {
 		t.Fatal("building from the snapshot and writing it again changed it")
 	}
-	pset, pservices, _, err := source.Parse()
+	pset, psingles, pcombos, err := source.Parse()
 	if err != nil {
 		t.Fatal(err)
 	}
+	pbase, err := kb.Build(psingles, pcombos, pset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pservices := pbase.Services
 	if !reflect.DeepEqual(pset.Catalog, set.Catalog) || !reflect.DeepEqual(pset.Rules, set.Rules) || len(pservices) != len(services) {
 		t.Fatal("the snapshot's rules differ from the parsed ones")
 	}
 	for i, s := range services {
 		p := pservices[i]
-		if s.ID != p.ID || !reflect.DeepEqual(s.Limits, p.Limits) || s.Effort != p.Effort {
+		if s.ID != p.ID || !reflect.DeepEqual(s.Limits, p.Limits) || s.Effort != p.Effort || !reflect.DeepEqual(s.Parts, p.Parts) {
 			t.Errorf("%s: entry differs from the parsed one", s.ID)
 		}
 		for idx, f := range p.ByIndex {
