@@ -52,4 +52,12 @@ case "$got" in
   "Recommended: Amazon SNS standard topics (sns)"*) ;;
   *) echo "tui-test: FAIL: recommend on the saved answers says: $got"; exit 1 ;;
 esac
-echo "tui-test: 1 passed, 0 failed"
+# Ctrl-C aborts with exit status 130 and writes nothing.
+tmux kill-session -t "$session"
+tmux new-session -d -s "$session" -x 100 -y 50 \
+  "cd '$work' && NO_COLOR=1 ./advisor ask --save aborted.yaml; echo \"ADVISOR-EXIT=\$?\"; sleep 30"
+wait_for "Which of these must the service do by itself?"
+keys C-c
+wait_for "ADVISOR-EXIT=130"
+[ ! -e "$work/aborted.yaml" ] || { echo "tui-test: FAIL: Ctrl-C left aborted.yaml behind"; exit 1; }
+echo "tui-test: 2 passed, 0 failed"

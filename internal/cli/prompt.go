@@ -131,6 +131,9 @@ func (p *prompter) choose(k *catalog.Key) field {
 	}
 	opts = append(opts, huh.NewOption(enoughLabel, enoughValue))
 	sel := huh.NewSelect[string]().Title(k.Question).Description(k.Help).Options(opts...).Value(&value)
+	if p.accessible {
+		sel.Title(k.Question + "\n" + k.Help) // accessible mode shows no description
+	}
 	return field{huh: sel, answer: func() ([]ask.Answer, error) {
 		switch value {
 		case "":
@@ -201,7 +204,11 @@ func (p *prompter) checklist(title string, bools []*catalog.Key, list *catalog.K
 		for i, l := range labels {
 			fmt.Fprintf(&b, "\n  %d. %s", i+1, l)
 		}
-		in := huh.NewInput().Title(title + b.String() + "\nNumbers or names, separated by commas (Enter: none; done: show the result):").
+		help := ""
+		if list != nil {
+			help = "\n" + list.Help
+		}
+		in := huh.NewInput().Title(title + help + b.String() + "\nNumbers or names, separated by commas (Enter: none; done: show the result):").
 			Value(&text).Validate(func(s string) error {
 			_, _, err := parseChoices(s, values)
 			return err
@@ -280,7 +287,7 @@ func (p *prompter) quantity(k *catalog.Key) field {
 			return err
 		})
 	if p.accessible {
-		in.Title(k.Question + " (for example " + strings.Join(k.Examples, ", ") + "; Enter: no preference; done: show the result)")
+		in.Title(k.Question + "\n" + k.Help + "\n(for example " + strings.Join(k.Examples, ", ") + "; Enter: no preference; done: show the result)")
 	}
 	return field{huh: in, answer: func() ([]ask.Answer, error) {
 		s := strings.TrimSpace(text)

@@ -48,8 +48,8 @@ func NewCmdServices(f *Factory, src *Sources) *cobra.Command {
 }
 
 func servicesRun(opts *ServicesOptions) error {
-	if err := render.CheckFormat(opts.Output); err != nil {
-		return inputError(err)
+	if err := render.CheckFormat(opts.Output); err != nil || opts.Output == "adr" {
+		return inputErrorf("services writes table, json, yaml or markdown, not %q", opts.Output)
 	}
 	loaded, err := opts.Factory.Load(*opts.Sources)
 	if err != nil {
