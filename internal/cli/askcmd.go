@@ -74,7 +74,7 @@ func askRun(opts *AskOptions) error {
 	}
 	io := opts.IO
 	accessible := opts.Accessible || !io.InTTY || io.Getenv("ACCESSIBLE") != ""
-	p := &prompter{in: io.In, out: io.ErrOut, accessible: accessible, cat: &loaded.Rules.Catalog}
+	p := &prompter{in: io.In, out: io.ErrOut, accessible: accessible}
 	if accessible {
 		p.in = newLineReader(io.In)
 	}

@@ -28,7 +28,6 @@ type prompter struct {
 	in         io.Reader
 	out        io.Writer
 	accessible bool
-	cat        *catalog.Catalog
 }
 
 // field is one key's prompt and how to read its answer afterwards.

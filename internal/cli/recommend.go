@@ -110,7 +110,3 @@ func readRequirements(f *Factory, path string, loaded *Loaded) (*requirements.Re
 	}
 	return req, nil
 }
-
-func suggestKey(key string, cat *catalog.Catalog) string {
-	return diag.Suggest(key, cat.Names())
-}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/advisor-dev/advisor/internal/diag"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
@@ -71,7 +72,7 @@ func (rf *reqFlags) apply(fs *pflag.FlagSet, req *requirements.Requirements, l *
 		case !ok:
 			return inputErrorf("--must takes key=value, such as ordering=per-key, not %q", m)
 		case !found:
-			return inputErrorf("--must: unknown requirement key %q%s", key, suggestKey(key, cat))
+			return inputErrorf("--must: unknown requirement key %q%s", key, diag.Suggest(key, cat.Names()))
 		}
 		v, err := k.ParseText(val, catalog.InRequirement)
 		if err != nil {
