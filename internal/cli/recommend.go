@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"github.com/advisor-dev/advisor/internal/catalog"
-	"github.com/advisor-dev/advisor/internal/diag"
 	"github.com/advisor-dev/advisor/internal/render"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/snapshot"
