@@ -28,16 +28,23 @@ requirements, and explains every point of the ranking.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return inputErrorf("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(NewCmdRecommend(f, src, nil))
-	root.AddCommand(NewCmdAsk(f, src, nil))
-	root.AddCommand(NewCmdADR(f, src))
-	root.AddCommand(NewCmdCheck(f, src))
-	root.AddCommand(NewCmdCompare(f, src))
-	root.AddCommand(NewCmdValidate(f, src))
-	root.AddCommand(NewCmdSchema(f))
-	root.AddCommand(NewCmdServices(f, src))
-	root.AddCommand(NewCmdVersion(f))
+	for _, build := range commands {
+		root.AddCommand(build(f, src))
+	}
 	return root
+}
+
+// commands are the top-level commands, in the order help lists them.
+var commands = []func(*Factory, *Sources) *cobra.Command{
+	func(f *Factory, src *Sources) *cobra.Command { return NewCmdRecommend(f, src, nil) },
+	func(f *Factory, src *Sources) *cobra.Command { return NewCmdAsk(f, src, nil) },
+	NewCmdADR,
+	NewCmdCheck,
+	NewCmdCompare,
+	NewCmdValidate,
+	NewCmdSchema,
+	NewCmdServices,
+	func(f *Factory, _ *Sources) *cobra.Command { return NewCmdVersion(f) },
 }
 
 // exactArgs wraps cobra's argument checks so that a wrong count is bad input (exit 2).

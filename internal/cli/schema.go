@@ -6,8 +6,7 @@ import (
 )
 
 // NewCmdSchema builds `advisor schema`.
-func NewCmdSchema(f *Factory) *cobra.Command {
-	src := &Sources{}
+func NewCmdSchema(f *Factory, src *Sources) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema",
 		Short: "Print the JSON Schema of the requirements file, for editors and CI",
@@ -18,9 +17,7 @@ and check a requirements file that starts with
   # yaml-language-server: $schema=<path or URL of the schema>`,
 		Example: `  advisor schema > requirements.schema.json`,
 		Args:    exactArgs(0),
-		RunE: func(c *cobra.Command, _ []string) error {
-			src.RulesDir, _ = c.Flags().GetString("rules")
-			src.KnowledgeDirs, _ = c.Flags().GetStringArray("knowledge")
+		RunE: func(*cobra.Command, []string) error {
 			loaded, err := f.Load(*src)
 			if err != nil {
 				return err
