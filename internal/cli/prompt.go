@@ -70,10 +70,10 @@ func (p *prompter) askQuestion(c ask.Candidate) ([]ask.Answer, error) {
 			return nil, err
 		}
 		got, err := f.answer()
+		answers = append(answers, got...) // "that's enough" keeps what was ticked with it
 		if err != nil {
 			return answers, err
 		}
-		answers = append(answers, got...)
 	}
 	if len(answers) == 0 {
 		return nil, nil
@@ -172,11 +172,12 @@ func (p *prompter) checklist(title string, bools []*catalog.Key, list *catalog.K
 	var picked []int
 	enough := false
 	answer := func() ([]ask.Answer, error) {
+		var done error
 		if enough {
-			return nil, errEnough
+			done = errEnough
 		}
 		if len(picked) == 0 {
-			return nil, nil
+			return nil, done
 		}
 		if list != nil {
 			var items []string
@@ -187,13 +188,13 @@ func (p *prompter) checklist(title string, bools []*catalog.Key, list *catalog.K
 			if err != nil {
 				return nil, err
 			}
-			return []ask.Answer{{Key: list.Key, Value: v, Must: true}}, nil
+			return []ask.Answer{{Key: list.Key, Value: v, Must: true}}, done
 		}
 		var out []ask.Answer
 		for _, i := range picked {
 			out = append(out, ask.Answer{Key: values[i], Value: catalog.Value{Type: catalog.Bool, Bool: true}, Must: true})
 		}
-		return out, nil
+		return out, done
 	}
 	if p.accessible {
 		// huh's accessible multi-select has no default for Enter alone, so
