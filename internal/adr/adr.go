@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/advisor-dev/advisor/internal/render"
 )
 
 // NextNumber is adr-tools' next record number: the largest number any name
@@ -95,8 +93,8 @@ var chosenText = sync.OnceValue(func() *regexp.Regexp {
 // Chosen finds the id of the option a record chose: the marker advisor
 // writes, else the "(id)" after "Chosen option:" or "We will use".
 func Chosen(record string) (string, bool) {
-	if i := strings.Index(record, render.ChosenMarker); i >= 0 {
-		rest := record[i+len(render.ChosenMarker):]
+	if i := strings.Index(record, ChosenMarker); i >= 0 {
+		rest := record[i+len(ChosenMarker):]
 		if j := strings.Index(rest, " -->"); j > 0 {
 			return strings.TrimSpace(rest[:j]), true
 		}

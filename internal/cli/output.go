@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"github.com/advisor-dev/advisor/internal/adr"
 	"io"
 	"slices"
 	"strconv"
@@ -32,14 +33,14 @@ func addReportFlags(cmd *cobra.Command, o *reportOptions) {
 	fs := cmd.Flags()
 	fs.StringVarP(&o.Output, "output", "o", "table", "output `format`: table, json, yaml, markdown or adr")
 	fs.IntVar(&o.Top, "top", 0, "show only the first `N` services (0: all; adr: the options weighed, default 4)")
-	fs.StringVar(&o.ADRFormat, "adr-format", render.ADRMadr, "with --output adr: `layout` madr (MADR 4.0) or nygard (adr-tools)")
+	fs.StringVar(&o.ADRFormat, "adr-format", adr.Madr, "with --output adr: `layout` madr (MADR 4.0) or nygard (adr-tools)")
 	fs.StringVar(&o.Date, "date", "", "with --output adr: the record's `YYYY-MM-DD` (default today, or SOURCE_DATE_EPOCH)")
 	fs.StringSliceVar(&o.Makers, "decision-makers", nil, "with --output adr: who decides (`names`, comma-separated)")
 	fs.StringSliceVar(&o.Consulted, "consulted", nil, "with --output adr: who was consulted (`names`)")
 	fs.StringSliceVar(&o.Informed, "informed", nil, "with --output adr: who is kept informed (`names`)")
 	fs.BoolVar(&o.Explain, "explain", false, "take every score apart, rule by rule (table and markdown)")
 	_ = cmd.RegisterFlagCompletionFunc("output", formatCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("adr-format", cobra.FixedCompletions(render.ADRFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("adr-format", cobra.FixedCompletions(adr.Formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // check validates the flags before any work.
@@ -50,8 +51,8 @@ func (o *reportOptions) check(f *Factory) error {
 	if o.Top < 0 {
 		return inputErrorf("--top takes a number of services, 0 or more, not %d", o.Top)
 	}
-	if !slices.Contains(render.ADRFormats, o.ADRFormat) {
-		return inputErrorf("unknown --adr-format %q: use %s%s", o.ADRFormat, diag.OneOf(render.ADRFormats), diag.Suggest(o.ADRFormat, render.ADRFormats))
+	if !slices.Contains(adr.Formats, o.ADRFormat) {
+		return inputErrorf("unknown --adr-format %q: use %s%s", o.ADRFormat, diag.OneOf(adr.Formats), diag.Suggest(o.ADRFormat, adr.Formats))
 	}
 	if o.Date == "" {
 		o.Date = today(f)
@@ -125,7 +126,7 @@ func writeADR(w io.Writer, req *requirements.Requirements, loaded *Loaded, res e
 	if err != nil {
 		return err
 	}
-	return render.WriteADR(w, render.ADR{
+	return adr.Write(w, adr.Record{
 		Format: o.ADRFormat, Number: number, Date: o.Date, Title: req.Title, Context: req.Context,
 		Makers: o.Makers, Consulted: o.Consulted, Informed: o.Informed,
 		Result: res, Report: rep, Catalog: &loaded.Rules.Catalog, Base: loaded.Base,

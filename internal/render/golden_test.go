@@ -49,14 +49,6 @@ func TestGolden(t *testing.T) {
 		"table.golden":    func(b *bytes.Buffer) error { return render.Table(b, rep, render.Style{Width: 80}) },
 		"color.golden":    func(b *bytes.Buffer) error { return render.Table(b, rep, render.Style{Width: 80, Color: true}) },
 		"markdown.golden": func(b *bytes.Buffer) error { return render.Markdown(b, rep) },
-		"adr-madr.golden": func(b *bytes.Buffer) error {
-			return render.WriteADR(b, render.ADR{Format: render.ADRMadr, Date: "2026-11-27", Title: req.Title, Context: req.Context,
-				Makers: []string{"Ana"}, Result: res, Report: rep, Catalog: &set.Catalog, Base: base, Requirements: goldenReq})
-		},
-		"adr-nygard.golden": func(b *bytes.Buffer) error {
-			return render.WriteADR(b, render.ADR{Format: render.ADRNygard, Number: 3, Date: "2026-11-27", Title: req.Title,
-				Result: res, Report: rep, Catalog: &set.Catalog, Base: base, Requirements: goldenReq})
-		},
 	} {
 		var got bytes.Buffer
 		if err := write(&got); err != nil {

@@ -1,4 +1,4 @@
-package render
+package adr
 
 import (
 	"fmt"
@@ -12,17 +12,17 @@ import (
 	"github.com/advisor-dev/advisor/internal/report"
 )
 
-// ADR formats.
+// Record layouts.
 const (
-	ADRMadr   = "madr"
-	ADRNygard = "nygard"
+	Madr   = "madr"   // MADR 4.0, with YAML front matter
+	Nygard = "nygard" // Michael Nygard's, as adr-tools writes them
 )
 
-// ADRFormats are the values of --adr-format.
-var ADRFormats = []string{ADRMadr, ADRNygard}
+// Formats are the values of --adr-format.
+var Formats = []string{Madr, Nygard}
 
-// ADR is what a decision record is written from.
-type ADR struct {
+// Record is what a decision record is written from.
+type Record struct {
 	Format       string // madr or nygard
 	Number       int    // the record's number (Nygard heading); 0 when unknown
 	Date         string // YYYY-MM-DD
@@ -43,13 +43,13 @@ type ADR struct {
 // finds it whatever the prose around it says.
 const ChosenMarker = "<!-- advisor: chosen="
 
-// WriteADR writes the record.
-func WriteADR(w io.Writer, a ADR) error {
+// Write writes the record.
+func Write(w io.Writer, a Record) error {
 	if a.Title == "" {
 		a.Title = "Choose a messaging service"
 	}
 	var b strings.Builder
-	if a.Format == ADRNygard {
+	if a.Format == Nygard {
 		nygard(&b, a)
 	} else {
 		madr(&b, a)
@@ -60,7 +60,7 @@ func WriteADR(w io.Writer, a ADR) error {
 
 // considered are the eligible options weighed (the winner first) and the
 // services left out for a must they miss.
-func considered(a ADR) (options, excluded []engine.Ranked) {
+func considered(a Record) (options, excluded []engine.Ranked) {
 	top := a.Top
 	if top <= 0 {
 		top = 4
@@ -77,7 +77,7 @@ func considered(a ADR) (options, excluded []engine.Ranked) {
 
 func optionName(r engine.Ranked) string { return r.Name + " (" + r.ID + ")" }
 
-func madr(b *strings.Builder, a ADR) {
+func madr(b *strings.Builder, a Record) {
 	fmt.Fprintf(b, "---\nstatus: proposed\ndate: %s\ndecision-makers: %s\nconsulted: %s\ninformed: %s\n---\n\n",
 		a.Date, yamlList(a.Makers), yamlList(a.Consulted), yamlList(a.Informed))
 	fmt.Fprintf(b, "# %s\n\n## Context and Problem Statement\n\n%s\n\n", a.Title, contextText(a))
@@ -101,7 +101,7 @@ func madr(b *strings.Builder, a ADR) {
 	moreInformation(b, a, options)
 }
 
-func nygard(b *strings.Builder, a ADR) {
+func nygard(b *strings.Builder, a Record) {
 	n := a.Number
 	if n == 0 {
 		n = 1
@@ -137,7 +137,7 @@ func leftOut(b *strings.Builder, excluded []engine.Ranked) {
 
 // outcome writes the choice (in the layout's words, a format taking the
 // option and the reasons) and its consequences, or that nothing qualifies.
-func outcome(b *strings.Builder, a ADR, options []engine.Ranked, chosen string) {
+func outcome(b *strings.Builder, a Record, options []engine.Ranked, chosen string) {
 	if len(options) == 0 {
 		b.WriteString("No option meets every must; the requirements or the constraints need another look.\n\n")
 		return
@@ -151,14 +151,14 @@ func outcome(b *strings.Builder, a ADR, options []engine.Ranked, chosen string) 
 	b.WriteString("\n")
 }
 
-func contextText(a ADR) string {
+func contextText(a Record) string {
 	if c := strings.TrimSpace(a.Context); c != "" {
 		return c
 	}
 	return "Which AWS messaging service should carry these messages? The requirements below decide it."
 }
 
-func drivers(b *strings.Builder, a ADR) {
+func drivers(b *strings.Builder, a Record) {
 	lines := driverLines(a)
 	if len(lines) == 0 {
 		return
@@ -171,7 +171,7 @@ func drivers(b *strings.Builder, a ADR) {
 }
 
 // driverLines says each must and prefer in words.
-func driverLines(a ADR) []string {
+func driverLines(a Record) []string {
 	var out []string
 	for _, c := range a.Report.Columns {
 		k, _ := a.Catalog.Lookup(c.Key)
@@ -192,7 +192,7 @@ func driverLines(a ADR) []string {
 	return out
 }
 
-func because(a ADR) string {
+func because(a Record) string {
 	why := strings.Join(a.Report.Why, " ")
 	if why == "" {
 		return "it ranks first."
@@ -209,7 +209,7 @@ func lowerFirst(s string) string {
 
 // consequences are good (what it meets), neutral (the facts' caveats) and
 // bad (conditions it needs, preferences it misses, what it takes to run).
-func consequences(win engine.Ranked, a ADR) []string {
+func consequences(win engine.Ranked, a Record) []string {
 	var out []string
 	for _, c := range win.Met {
 		if c.Condition == "" {
@@ -251,7 +251,7 @@ func prosCons(r engine.Ranked) []string {
 	return out
 }
 
-func summaryOf(a ADR, id string) string {
+func summaryOf(a Record, id string) string {
 	if s, ok := a.Base.Lookup(id); ok {
 		return strings.TrimSpace(s.Summary)
 	}
@@ -275,7 +275,7 @@ func misses(r engine.Ranked) string {
 
 // moreInformation lists the sources behind the facts used, the knowledge
 // base's date and the requirements, so that the record stands on its own.
-func moreInformation(b *strings.Builder, a ADR, options []engine.Ranked) {
+func moreInformation(b *strings.Builder, a Record, options []engine.Ranked) {
 	b.WriteString("## More Information\n\n")
 	var sources []string
 	newest := ""
