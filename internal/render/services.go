@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
@@ -49,8 +50,7 @@ type OptionOut struct {
 	Checked   string `json:"checked"`
 }
 
-// Summaries lists services grouped by family (families in order of first
-// appearance after sorting by family, then id).
+// Summaries lists services grouped by family.
 func Summaries(services []*kb.Service) []ServiceSummary {
 	var out []ServiceSummary
 	for _, s := range services {
@@ -60,12 +60,18 @@ func Summaries(services []*kb.Service) []ServiceSummary {
 	return out
 }
 
+// sortSummaries orders by family, then id, with the combinations last.
 func sortSummaries(list []ServiceSummary) {
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && (list[j].Family < list[j-1].Family || list[j].Family == list[j-1].Family && list[j].ID < list[j-1].ID); j-- {
-			list[j], list[j-1] = list[j-1], list[j]
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if ca, cb := a.Family == "combinations", b.Family == "combinations"; ca != cb {
+			return cb
 		}
-	}
+		if a.Family != b.Family {
+			return a.Family < b.Family
+		}
+		return a.ID < b.ID
+	})
 }
 
 // Facts gathers every fact of s, in catalog order.
@@ -101,6 +107,7 @@ func ServicesTable(w io.Writer, list []ServiceSummary, width int) error {
 			b.WriteString(family + "\n")
 		}
 		b.WriteString(wrap(fmt.Sprintf("  %-22s %-10s ", s.ID, s.Paradigm), s.Name, width))
+		b.WriteString("      " + oneLine(s.Summary, width-6) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -184,4 +191,17 @@ func prefixed(p, s string) string {
 		return ""
 	}
 	return p + s
+}
+
+// oneLine cuts text to n characters at a word, marking the cut with "…".
+func oneLine(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if len([]rune(text)) <= n {
+		return text
+	}
+	r := []rune(text)[:n-1]
+	if i := strings.LastIndex(string(r), " "); i > n/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
 }
