@@ -95,6 +95,9 @@ func (f *Factory) Load(src Sources) (*Loaded, error) {
 		if err != nil {
 			return nil, inputError(err)
 		}
+		if len(list)+len(more) == 0 {
+			return nil, inputErrorf("%s: no knowledge entries (*.yaml, services/*.yaml or combinations/*.yaml)", filepath.Clean(dir))
+		}
 		extra, extraCombos = append(extra, list), append(extraCombos, more)
 	}
 	built, err := kb.Build(kb.Merge(base, extra...).Services, kb.MergeCombinations(combos, extraCombos...), set)
