@@ -2,75 +2,23 @@ package adr_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/advisor-dev/advisor/internal/adr"
-	"github.com/advisor-dev/advisor/internal/engine"
-	"github.com/advisor-dev/advisor/internal/report"
-	"github.com/advisor-dev/advisor/internal/requirements"
-	"github.com/advisor-dev/advisor/internal/snapshot"
+	"github.com/advisor-dev/advisor/internal/golden"
 )
 
-var update = flag.Bool("update", os.Getenv("ADVISOR_UPDATE") == "1", "rewrite the golden files in testdata/")
-
-const goldenReq = `version: 1
-title: Order events for fulfilment
-context: Three teams consume every order event; events of one order stay in order.
-must:
-  fanout: true
-  ordering: per-key
-  throughput: 2k/s
-prefer:
-  serverless: true
-  latency: {value: realtime, weight: 2}
-`
-
 // TestGolden writes one ranking as a record in both layouts and compares
-// them with testdata/*.golden; `go test ./internal/adr -update` (or
-// ADVISOR_UPDATE=1) rewrites them after an intended change.
+// them with testdata/*.golden (`go test ./internal/adr -update` rewrites them).
 func TestGolden(t *testing.T) {
-	set, base, err := snapshot.Base()
-	if err != nil {
-		t.Fatal(err)
+	f := golden.Ranking(t)
+	record := func(format string, number int) adr.Record {
+		return adr.Record{Format: format, Number: number, Date: "2026-11-27", Title: f.Req.Title, Context: f.Req.Context,
+			Makers: []string{"Ana"}, Result: f.Result, Report: f.Report, Catalog: &f.Rules.Catalog, Base: f.Base,
+			Requirements: golden.Requirements}
 	}
-	loader := &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
-	req, err := loader.Load("req.yaml", []byte(goldenReq))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := engine.Rank(req, base, set)
-	res.WhatIf = engine.WhatIfs(req, base, set, res)
-	rep := report.Build(res, req, set, 0)
-	rep.Explain = report.Explain(res)
-	for name, write := range map[string]func(*bytes.Buffer) error{
-		"madr.golden": func(b *bytes.Buffer) error {
-			return adr.Write(b, adr.Record{Format: adr.Madr, Date: "2026-11-27", Title: req.Title, Context: req.Context,
-				Makers: []string{"Ana"}, Result: res, Report: rep, Catalog: &set.Catalog, Base: base, Requirements: goldenReq})
-		},
-		"nygard.golden": func(b *bytes.Buffer) error {
-			return adr.Write(b, adr.Record{Format: adr.Nygard, Number: 3, Date: "2026-11-27", Title: req.Title,
-				Result: res, Report: rep, Catalog: &set.Catalog, Base: base, Requirements: goldenReq})
-		},
-	} {
-		var got bytes.Buffer
-		if err := write(&got); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		path := filepath.Join("testdata", name)
-		if *update {
-			if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%s: %v (run with -update to create it)", name, err)
-		}
-		if !bytes.Equal(got.Bytes(), want) {
-			t.Errorf("%s differs from the golden file; run `go test ./internal/adr -update` if the change is intended\n--- got\n%s", name, got.String())
-		}
-	}
+	golden.Check(t, map[string]func(*bytes.Buffer) error{
+		"madr.golden":   func(b *bytes.Buffer) error { return adr.Write(b, record(adr.Madr, 0)) },
+		"nygard.golden": func(b *bytes.Buffer) error { return adr.Write(b, record(adr.Nygard, 3)) },
+	})
 }
