@@ -60,13 +60,13 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 
 // prepared is what does not depend on the service, worked out once per ranking.
 type prepared struct {
-	items  []item
-	total  float64 // sum of item weights
-	hints  []hint
-	hintW  float64 // sum of active hint weights
-	rules  *ruleset.Set
-	musts  int
-	unknow catalog.Value
+	items []item
+	total float64 // sum of item weights
+	hints []hint
+	hintW float64 // sum of active hint weights
+	rules *ruleset.Set
+	// unknown stands for a fact the knowledge base does not have.
+	unknown catalog.Value
 
 	verdicts []verdict // scratch, one per item
 	chunk    int       // arena chunk size
@@ -137,7 +137,7 @@ type hint struct {
 }
 
 func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
-	p := &prepared{rules: rules, unknow: catalog.Value{Type: catalog.Enum, Text: "unknown"}}
+	p := &prepared{rules: rules, unknown: catalog.Value{Type: catalog.Enum, Text: "unknown"}}
 	add := func(items []requirements.Item, must bool) {
 		for _, it := range items {
 			k, _ := rules.Catalog.Lookup(it.Key)
@@ -152,7 +152,6 @@ func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
 	}
 	add(req.Must, true)
 	add(req.Prefer, false)
-	p.musts = len(req.Must)
 	p.hints = activeHints(req, rules)
 	for _, h := range p.hints {
 		p.hintW += h.weight
@@ -211,7 +210,7 @@ func (p *prepared) score(s *kb.Service, r *Ranked) {
 	met, mustMiss, preferMiss := 0, 0, 0
 	for i := range p.items {
 		it := &p.items[i]
-		v := verdict{have: p.unknow}
+		v := verdict{have: p.unknown}
 		if fact := s.Fact(it.index); fact != nil {
 			v = judge(it.key, it.rule, fact, it.value)
 		}
