@@ -40,6 +40,9 @@ func Combine(base []*Service, combos []*Combination, rules *ruleset.Set) ([]*Ser
 	}
 	var out []*Service
 	for _, c := range combos {
+		if _, clash := byID[c.ID]; clash {
+			return nil, fmt.Errorf("%s: combination id %q is a service's id too; give it its own", c.File, c.ID)
+		}
 		var parts []*Service
 		for _, id := range c.Parts {
 			p, ok := byID[id]
@@ -164,51 +167,57 @@ func combineValues(k *catalog.Key, how string, vs []catalog.Value) catalog.Value
 // LoadCombinations reads the combinations in fsys's combinations/ folder
 // (none is fine). prefix is put before file names in messages.
 func LoadCombinations(fsys fs.FS, prefix string, rules *ruleset.Set) ([]*Combination, error) {
-	files, err := fs.Glob(fsys, "combinations/*.yaml")
+	paths, err := fs.Glob(fsys, "combinations/*.yaml")
 	if err != nil {
 		return nil, err
 	}
 	var out []*Combination
 	var errs diag.List
-	for _, f := range files {
-		name := prefix + f
-		data, err := fs.ReadFile(fsys, f)
+	for _, f := range readAll(fsys, prefix, paths, &errs) {
+		c, err := ParseCombination(f.name, f.data, rules)
 		if err != nil {
-			errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
+			errs.Append(diag.Pos{File: f.name}, err)
 			continue
 		}
-		root, err := yamlx.Parse(name, data)
-		if err != nil {
-			errs.Append(diag.Pos{File: name}, err)
-			continue
-		}
-		var c Combination
-		if err := yamlx.DecodeStrict(name, data, root, &c); err != nil {
-			errs.Append(diag.Pos{File: name}, err)
-			continue
-		}
-		c.File = name
-		at := func(key string) diag.Pos { return yamlx.Pos(name, lookup(root, key)) }
-		switch {
-		case c.Version != 1:
-			errs.Add(at("version"), "version must be 1, not %d", c.Version)
-		case !validID(c.ID):
-			errs.Add(at("id"), "id %q must be lower-case letters, digits and dashes", c.ID)
-		case len(c.Parts) < 2:
-			errs.Add(at("parts"), "a combination needs at least two parts (service ids)")
-		case c.Name == "" || c.Summary == "":
-			errs.Add(at("name"), "a combination needs a name and a summary")
-		case !slices.Contains(rules.Ranking.Paradigms, c.Paradigm):
-			errs.Add(at("paradigm"), "paradigm %q is not one of %s", c.Paradigm, diag.OneOf(rules.Ranking.Paradigms))
-		default:
-			checkSource(&errs, at("docs"), "combination "+c.ID, c.Docs, c.Checked)
-			out = append(out, &c)
-		}
+		out = append(out, c)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// ParseCombination reads and checks one combination.
+func ParseCombination(name string, data []byte, rules *ruleset.Set) (*Combination, error) {
+	root, err := yamlx.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var c Combination
+	if err := yamlx.DecodeStrict(name, data, root, &c); err != nil {
+		return nil, err
+	}
+	c.File = name
+	var errs diag.List
+	at := func(key string) diag.Pos { return yamlx.Pos(name, lookup(root, key)) }
+	switch {
+	case c.Version != 1:
+		errs.Add(at("version"), "version must be 1, not %d", c.Version)
+	case !validID(c.ID):
+		errs.Add(at("id"), "id %q must be lower-case letters, digits and dashes", c.ID)
+	case len(c.Parts) < 2:
+		errs.Add(at("parts"), "a combination needs at least two parts (service ids)")
+	case c.Name == "" || c.Summary == "":
+		errs.Add(at("name"), "a combination needs a name and a summary")
+	case !slices.Contains(rules.Ranking.Paradigms, c.Paradigm):
+		errs.Add(at("paradigm"), "paradigm %q is not one of %s", c.Paradigm, diag.OneOf(rules.Ranking.Paradigms))
+	default:
+		checkSource(&errs, at("docs"), "combination "+c.ID, c.Docs, c.Checked)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // MergeCombinations returns base with extra added; extra replaces by id.

@@ -93,23 +93,35 @@ func TestEmbeddedFactsAreCompleteAndSourced(t *testing.T) {
 	}
 }
 
-// Every judging rule names a catalog key, and every key has a rule
-// (Load refuses otherwise; this pins it).
+// Every judging rule must name a catalog key, and every key needs a rule:
+// the loader refuses rule files that break either, naming the key.
 func TestRulesNameKnownKeys(t *testing.T) {
 	set, _ := load(t)
 	if len(set.Rules) != len(set.Catalog.Keys) {
 		t.Fatalf("%d rules for %d keys", len(set.Rules), len(set.Catalog.Keys))
 	}
-	for i, r := range set.Rules {
-		if r.Key != set.Catalog.Keys[i].Key {
-			t.Errorf("rule %d is for %q, want %q", i, r.Key, set.Catalog.Keys[i].Key)
+	for _, c := range []struct{ judging, want string }{
+		{"version: 1\nrules:\n  - {key: orderin, compare: at-least, combine: weaker, met: m, unmet: u}\n",
+			`rule for unknown key "orderin" (did you mean "ordering"?)`},
+		{"version: 1\nrules: []\n", `key "ordering" has no rule`},
+	} {
+		withJudging := func(f string) (string, []byte, error) {
+			if f == ruleset.JudgingFile {
+				return "test/judging.yaml", []byte(c.judging), nil
+			}
+			return ruleset.FromFS(rules.FS, "rules/")(f)
+		}
+		if _, err := ruleset.Load(withJudging); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("judging %q: error %v, want one saying %s", c.judging, err, c.want)
 		}
 	}
-	for _, h := range set.Ranking.Hints {
-		for _, c := range h.Conds {
-			if _, ok := set.Catalog.Lookup(c.Key.Key); !ok {
-				t.Errorf("hint names unknown key %q", c.Key.Key)
-			}
-		}
+}
+
+// A combination may not take a service's id, or it would silently replace it.
+func TestCombinationIDsDoNotClash(t *testing.T) {
+	set, list := load(t)
+	_, err := kb.Combine(list, []*kb.Combination{{ID: "sqs", Parts: []string{"sns", "sqs"}, File: "x.yaml"}}, set)
+	if err == nil || !strings.Contains(err.Error(), `combination id "sqs" is a service's id too`) {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -46,14 +46,9 @@ func LoadFS(fsys fs.FS, prefix string, rules *ruleset.Set) ([]*Service, error) {
 	var out []*Service
 	var errs diag.List
 	ids := map[string]string{}
-	for _, f := range files {
-		name := prefix + f
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
-			continue
-		}
-		s, err := Parse(name, data, rules)
+	for _, file := range readAll(fsys, prefix, files, &errs) {
+		name := file.name
+		s, err := Parse(name, file.data, rules)
 		if err != nil {
 			errs.Append(diag.Pos{File: name}, err)
 			continue
@@ -265,6 +260,27 @@ func (s *Service) Missing(rules *ruleset.Set) []string {
 		if s.Fact(i) == nil {
 			out = append(out, k.Key)
 		}
+	}
+	return out
+}
+
+// file is one file's name for messages and its contents.
+type file struct {
+	name string
+	data []byte
+}
+
+// readAll reads files from fsys, reporting the unreadable ones to errs.
+func readAll(fsys fs.FS, prefix string, paths []string, errs *diag.List) []file {
+	var out []file
+	for _, p := range paths {
+		name := prefix + p
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
+			continue
+		}
+		out = append(out, file{name, data})
 	}
 	return out
 }
