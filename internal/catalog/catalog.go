@@ -19,10 +19,14 @@ const (
 	Duration Type = "duration"
 	Rate     Type = "rate"
 	Size     Type = "size"
+	// Integer is a count of things (consumers): a whole number.
+	Integer Type = "integer"
+	// Bandwidth is bytes per second; only measures (not asked) use it.
+	Bandwidth Type = "bandwidth"
 )
 
 // Types lists every key type, for validation messages.
-var Types = []string{string(Bool), string(Enum), string(List), string(Duration), string(Rate), string(Size)}
+var Types = []string{string(Bool), string(Enum), string(List), string(Duration), string(Rate), string(Size), string(Integer), string(Bandwidth)}
 
 // Catalog is the set of requirement keys, in the order reports show them,
 // and how the questionnaire groups them into questions.
@@ -30,6 +34,24 @@ type Catalog struct {
 	Version   int        `yaml:"version"`
 	Keys      []Key      `yaml:"keys"`
 	Questions []Question `yaml:"questions"`
+	// Measures are limits a knowledge entry records that no one is asked
+	// for: they are judged against what the keys imply together (bytes a
+	// second is throughput times message size).
+	Measures []Key `yaml:"measures"`
+}
+
+// Measure returns the measure named name.
+func (c *Catalog) Measure(name string) (*Key, bool) {
+	i := c.MeasureIndex(name)
+	if i < 0 {
+		return nil, false
+	}
+	return &c.Measures[i], true
+}
+
+// MeasureIndex is the position of a measure in the catalog; -1 if unknown.
+func (c *Catalog) MeasureIndex(name string) int {
+	return slices.IndexFunc(c.Measures, func(k Key) bool { return k.Key == name })
 }
 
 // Question is one screen of the questionnaire: several keys asked together.
@@ -111,7 +133,7 @@ func (c *Catalog) Index(name string) int {
 
 // IsQuantity reports whether values of the key are numbers with units.
 func (k *Key) IsQuantity() bool {
-	return k.Type == Duration || k.Type == Rate || k.Type == Size
+	return k.Type == Duration || k.Type == Rate || k.Type == Size || k.Type == Integer || k.Type == Bandwidth
 }
 
 // Rank is the strength of an enum value (higher is stronger), or -1.

@@ -42,6 +42,10 @@ func (v Value) String() string {
 		return units.FormatRate(v.Num)
 	case Size:
 		return units.FormatSize(v.Num)
+	case Integer:
+		return units.FormatCount(v.Num)
+	case Bandwidth:
+		return units.FormatBandwidth(v.Num)
 	}
 	return ""
 }
@@ -62,6 +66,11 @@ func (v Value) Plain() any {
 		return units.ExactRate(v.Num)
 	case Size:
 		return units.ExactSize(v.Num)
+	case Integer:
+		if v.IsUnlimited() {
+			return "unlimited"
+		}
+		return int64(v.Num) // a whole number: YAML writes it unquoted
 	}
 	return v.String()
 }
@@ -179,6 +188,10 @@ func (k *Key) ParseText(s string, ctx Context) (Value, error) {
 		num, err = units.ParseRate(s, opts)
 	case Size:
 		num, err = units.ParseSize(s, opts)
+	case Integer:
+		num, err = units.ParseCount(s, opts)
+	case Bandwidth:
+		num, err = units.ParseBandwidth(s, opts)
 	default:
 		return Value{}, fmt.Errorf("key %s has unknown type %q", k.Key, k.Type)
 	}

@@ -154,7 +154,7 @@ func (p *prepared) score(s *kb.Service) Ranked {
 	got := 0.0
 	for i := range p.items {
 		it := &p.items[i]
-		c, ok := it.check(s.Fact(it.index), p.rules.Ranking.ConditionFit)
+		c, ok := it.check(s.Fact(it.index), p.rules.Ranking.RequirementFit["opt-in"])
 		got += it.weight * c.Fit
 		if ok {
 			checks[met] = c

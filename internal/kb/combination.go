@@ -3,6 +3,8 @@ package kb
 import (
 	"slices"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/advisor-dev/advisor/internal/diag"
 	"github.com/advisor-dev/advisor/internal/yamlx"
 )
@@ -13,17 +15,44 @@ import (
 // true when a part's facts change.
 type Combination struct {
 	Version  int      `yaml:"version"`
-	ID       string   `yaml:"id"`
-	Name     string   `yaml:"name"`
-	Parts    []string `yaml:"parts"` // service ids, in the order messages flow
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// RawParts are the parts as written: service ids (version 1) or
+	// {id, role, variant} (version 2), in the order messages flow.
+	RawParts []yaml.Node `yaml:"parts"`
+	// Answers say which part answers which keys, for whom; the other keys
+	// follow each rule's combine over all parts.
+	Answers  []Answer `yaml:"answers"`
 	Paradigm string   `yaml:"paradigm"`
 	Summary  string   `yaml:"summary"`
 	Docs     string   `yaml:"docs"`
 	Checked  string   `yaml:"checked"`
 	UseCases []string `yaml:"use_cases"`
 
+	// Parts are the service ids, Roles what each does, Pinned the one
+	// variant of each part it uses ("" for any), all in the order of the parts.
+	Parts  []string `yaml:"-"`
+	Roles  []string `yaml:"-"`
+	Pinned []string `yaml:"-"`
+
 	File string               `yaml:"-"`
 	At   CombinationPositions `yaml:"-"`
+}
+
+// Answer says that one part alone answers some keys, for some consumers.
+type Answer struct {
+	From string   `yaml:"from"`
+	For  string   `yaml:"for"`
+	Keys []string `yaml:"keys"`
+}
+
+// Roles are what a part of a combination does.
+var Roles = []string{"entry", "fan-out", "buffer", "archive", "reader"}
+
+type rawPart struct {
+	ID      string `yaml:"id"`
+	Role    string `yaml:"role"`
+	Variant string `yaml:"variant"`
 }
 
 // CombinationPositions are where a combination's id and parts are written.
@@ -45,12 +74,50 @@ func ParseCombination(name string, data []byte, ctx *Context) (*Combination, err
 	}
 	at := func(key string) diag.Pos { return yamlx.Pos(name, yamlx.Lookup(root, key)) }
 	c.File, c.At.ID = name, at("id")
-	for i := range c.Parts {
-		c.At.Parts = append(c.At.Parts, yamlx.Pos(name, nth(yamlx.Lookup(root, "parts"), i)))
-	}
 	var errs diag.List
-	if c.Version != 1 {
-		errs.Add(at("version"), "version must be 1, not %d", c.Version)
+	if !slices.Contains(Versions, c.Version) {
+		errs.Add(at("version"), "version must be 1 or 2, not %d", c.Version)
+	}
+	for i := range c.RawParts {
+		n := &c.RawParts[i]
+		pos := yamlx.Pos(name, n)
+		c.At.Parts = append(c.At.Parts, pos)
+		var part rawPart
+		if id, ok := yamlx.Scalar(yamlx.Resolve(n)); ok {
+			part.ID = id
+		} else if err := yamlx.Decode(name, n, &part); err != nil {
+			errs.Append(pos, err)
+			continue
+		}
+		if part.Role != "" && !slices.Contains(Roles, part.Role) {
+			errs.Add(pos, "part %q: role %q is not one of %s%s", part.ID, part.Role, diag.OneOf(Roles), diag.Suggest(part.Role, Roles))
+		}
+		c.Parts = append(c.Parts, part.ID)
+		c.Roles = append(c.Roles, part.Role)
+		c.Pinned = append(c.Pinned, part.Variant)
+	}
+	c.RawParts = nil // read; the cache keeps Parts, Roles and Pinned
+	answered := map[string]bool{}
+	for i, a := range c.Answers {
+		pos := yamlx.Pos(name, nth(yamlx.Lookup(root, "answers"), i))
+		if !slices.Contains(c.Parts, a.From) {
+			errs.Add(pos, "answers: %q is not a part of %s (%s)", a.From, c.ID, diag.OneOf(c.Parts))
+		}
+		if len(a.Keys) == 0 {
+			errs.Add(pos, "answers from %q needs keys", a.From)
+		}
+		for _, key := range a.Keys {
+			_, isKey := ctx.Rules.Catalog.Lookup(key)
+			_, isMeasure := ctx.Rules.Catalog.Measure(key)
+			switch {
+			case !isKey && !isMeasure:
+				names := append(ctx.Rules.Catalog.Names(), measureNames(&ctx.Rules.Catalog)...)
+				errs.Add(pos, "answers names unknown key %q%s", key, diag.Suggest(key, names))
+			case answered[key]:
+				errs.Add(pos, "key %q is answered by two parts; one part answers a key", key)
+			}
+			answered[key] = true
+		}
 	}
 	if !validID(c.ID) {
 		errs.Add(at("id"), "id %q must be lower-case letters, digits and dashes", c.ID)

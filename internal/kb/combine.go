@@ -38,6 +38,10 @@ func Combine(base []*Service, combos []*Combination, rules *ruleset.Set) ([]*Ser
 				errs.Add(c.At.Parts[i], "combination %s names %q, itself a combination; name services", c.ID, id)
 				continue
 			}
+			if pin := c.Pinned[i]; pin != "" && !slices.ContainsFunc(p.Variants, func(v Variant) bool { return v.ID == pin }) {
+				errs.Add(c.At.Parts[i], "combination %s pins variant %q of %s, which has %s", c.ID, pin, id, diag.OneOf(variantIDs(p)))
+				continue
+			}
 			parts = append(parts, p)
 		}
 		if len(parts) == len(c.Parts) {
@@ -47,108 +51,258 @@ func Combine(base []*Service, combos []*Combination, rules *ruleset.Set) ([]*Ser
 	return out, errs.Err()
 }
 
+func variantIDs(s *Service) []string {
+	var out []string
+	for _, v := range s.Variants {
+		out = append(out, v.ID)
+	}
+	return out
+}
+
 func combineParts(c *Combination, parts []*Service, rules *ruleset.Set) *Service {
 	s := &Service{ID: c.ID, Name: c.Name, Family: CombinationFamily, Provider: parts[0].Provider,
-		Paradigm: c.Paradigm, Summary: c.Summary, Docs: c.Docs, UseCases: c.UseCases, Parts: c.Parts, File: c.File,
-		At: Positions{ID: c.At.ID}}
-	var names, efforts, pricing []string
-	most := 0
-	for _, p := range parts {
-		names = append(names, p.ID)
-		most = max(most, p.Effort.Value)
-		efforts = append(efforts, fmt.Sprintf("%s %d", p.ID, p.Effort.Value))
-		pricing = append(pricing, p.ID+": "+p.Pricing.Summary)
+		Paradigm: c.Paradigm, Summary: c.Summary, Docs: c.Docs, UseCases: c.UseCases, Parts: c.Parts, Roles: c.Roles,
+		File: c.File, At: Positions{ID: c.At.ID}}
+	for _, chosen := range partVariants(c, parts) {
+		s.Variants = append(s.Variants, combineVariant(c, parts, chosen, rules))
 	}
-	s.Effort = Effort{Value: min(10, most+rules.Ranking.CombinationEffort), Source: c.Docs, Checked: c.Checked,
-		Note: fmt.Sprintf("%s to run together (%s), plus the wiring between them", strings.Join(names, " and "), strings.Join(efforts, ", "))}
-	s.Pricing = Sourced{Summary: strings.Join(pricing, "; "), Source: c.Docs, Checked: c.Checked}
-	s.Facts = make([]Fact, len(rules.Catalog.Keys))
-	for i := range rules.Catalog.Keys {
-		k := &rules.Catalog.Keys[i]
-		var facts []*Fact
-		for _, p := range parts {
-			facts = append(facts, p.Fact(i))
-		}
-		if slices.Contains(facts, nil) {
-			continue // unknown for a part: unknown for the whole
-		}
-		rule, _ := rules.Rule(k.Key)
-		s.Facts[i] = combineFacts(k, rule.Combine, facts, names)
-	}
+	s.Effort, s.Pricing = s.Variants[0].Effort, s.Variants[0].Pricing
+	s.Facts, s.Measures = s.Variants[0].Facts, s.Variants[0].Measures
 	return s
 }
 
-// combineFacts combines the facts of one key: outright from the parts'
-// values, and, where a part reaches more under a condition, once more from
-// the best each part reaches, under all those conditions.
-func combineFacts(k *catalog.Key, how string, facts []*Fact, names []string) Fact {
-	var values, best []catalog.Value
-	var conditions, notes, sources []string
-	for i, f := range facts {
-		values = append(values, f.Value)
-		b := f.Value
-		for _, o := range f.Options {
-			b = o.Value // options are listed from the lesser to the greater
-			if c := names[i] + ": " + o.Condition; !slices.Contains(conditions, c) {
-				conditions = append(conditions, c)
+// partVariants lists every coherent choice of one variant per part (the
+// pinned one where the combination pins it), the parts' defaults first.
+func partVariants(c *Combination, parts []*Service) [][]*Variant {
+	out := [][]*Variant{nil}
+	for i, p := range parts {
+		var next [][]*Variant
+		for _, prefix := range out {
+			for j := range p.Variants {
+				v := &p.Variants[j]
+				if c.Pinned[i] != "" && v.ID != c.Pinned[i] {
+					continue
+				}
+				next = append(next, append(slices.Clone(prefix), v))
 			}
 		}
-		best = append(best, b)
+		out = next
+	}
+	return out
+}
+
+// combineVariant builds one variant of a combination from one variant of
+// each part.
+func combineVariant(c *Combination, parts []*Service, chosen []*Variant, rules *ruleset.Set) Variant {
+	var names, efforts, pricing, ids, vnames, vparts []string
+	most := 0
+	for i, p := range parts {
+		v := chosen[i]
+		names = append(names, p.ID)
+		most = max(most, v.Effort.Value)
+		efforts = append(efforts, fmt.Sprintf("%s %d", p.ID, v.Effort.Value))
+		pricing = append(pricing, p.ID+": "+v.Pricing.Summary)
+		if v.ID != "" {
+			ids = append(ids, v.ID)
+			vnames = append(vnames, p.Name+" ("+v.Name+")")
+			vparts = append(vparts, p.ID+": "+v.ID)
+		}
+	}
+	out := Variant{ID: strings.Join(ids, "+"), Name: strings.Join(vnames, " + "), Parts: vparts, Docs: c.Docs}
+	out.Effort = Effort{Value: min(10, most+rules.Ranking.CombinationEffort), Source: c.Docs, Checked: c.Checked,
+		Note: fmt.Sprintf("%s to run together (%s), plus the wiring between them", strings.Join(names, " and "), strings.Join(efforts, ", "))}
+	out.Pricing = Sourced{Summary: strings.Join(pricing, "; "), Source: c.Docs, Checked: c.Checked}
+	answeredBy := map[string]Answer{}
+	for _, a := range c.Answers {
+		for _, k := range a.Keys {
+			answeredBy[k] = a
+		}
+	}
+	build := func(keys []catalog.Key, factOf func(v *Variant, i int) *Fact, combine func(key string) string) []Fact {
+		facts := make([]Fact, len(keys))
+		for i := range keys {
+			k := &keys[i]
+			if a, ok := answeredBy[k.Key]; ok {
+				j := slices.Index(c.Parts, a.From)
+				if f := factOf(chosen[j], i); f != nil {
+					facts[i] = answered(f, a)
+				}
+				continue
+			}
+			var from []*Fact
+			var who []string
+			for j := range parts {
+				if f := factOf(chosen[j], i); f != nil {
+					from, who = append(from, f), append(who, names[j])
+				} else if !isMeasure(rules, k.Key) {
+					from = nil // unknown for a part: unknown for the whole
+					break
+				}
+			}
+			if len(from) > 0 {
+				facts[i] = combineFacts(k, combine(k.Key), from, who)
+			}
+		}
+		return facts
+	}
+	out.Facts = build(rules.Catalog.Keys, (*Variant).Fact, func(key string) string {
+		r, _ := rules.Rule(key)
+		return r.Combine
+	})
+	out.Measures = build(rules.Catalog.Measures, (*Variant).Measure, func(key string) string {
+		if d, ok := rules.DerivedFor(key); ok {
+			return d.Combine
+		}
+		return ruleset.CombineLower
+	})
+	return out
+}
+
+func isMeasure(rules *ruleset.Set, key string) bool {
+	_, ok := rules.Catalog.Measure(key)
+	return ok
+}
+
+// answered is a part's fact as the answer for the whole, saying for whom.
+func answered(f *Fact, a Answer) Fact {
+	out := *f
+	out.Note = a.From + " answers this"
+	if a.For != "" {
+		out.Note += " for " + a.For
+	}
+	if f.Note != "" {
+		out.Note += ": " + f.Note
+	}
+	return out
+}
+
+// combineFacts combines the facts of one key by how: outright from the
+// parts' values, citing the part that decides it; Region by Region where a
+// part's value depends on the Region; and, for each part option that
+// improves on the whole, that option alone, so that a combined option
+// carries only the conditions that produce it.
+func combineFacts(k *catalog.Key, how string, facts []*Fact, names []string) Fact {
+	for i, f := range facts {
+		if f.Unknown {
+			return Fact{Unknown: true, Text: unknownValue, Measure: names[i] + ": " + f.Measure,
+				Note: names[i] + " does not publish it", Source: f.Source, Checked: f.Checked}
+		}
+	}
+	values := make([]catalog.Value, len(facts))
+	for i, f := range facts {
+		values[i] = f.Value
+	}
+	v, by := combineValues(k, how, values)
+	out := Fact{Value: v, Text: v.String(), Source: facts[by].Source, Checked: facts[by].Checked, Per: facts[by].Per}
+	var notes []string
+	for i, f := range facts {
 		if f.Note != "" {
 			notes = append(notes, names[i]+": "+f.Note)
 		}
-		sources = append(sources, f.Source)
 	}
-	v := combineValues(k, how, values)
-	out := Fact{Value: v, Text: v.String(), Note: strings.Join(notes, "; "), Source: sources[0], Checked: facts[0].Checked}
-	if len(conditions) > 0 {
-		if b := combineValues(k, how, best); b.String() != v.String() {
-			out.Options = []Option{{Value: b, Text: b.String(), Condition: strings.Join(conditions, "; ")}}
+	out.Note = strings.Join(notes, "; ")
+	out.Regions = combineTiers(k, how, facts)
+	for i, f := range facts {
+		for _, o := range f.Options {
+			alt := slices.Clone(values)
+			alt[i] = o.Value
+			if b, _ := combineValues(k, how, alt); better(k, b, v) {
+				src, day := o.SourceOf(f)
+				out.Options = append(out.Options, Option{Value: b, Text: b.String(), Kind: o.Kind,
+					Condition: names[i] + ": " + o.Condition, In: o.In, Note: o.Note, Source: src, Checked: day})
+			}
 		}
 	}
 	return out
 }
 
-func combineValues(k *catalog.Key, how string, vs []catalog.Value) catalog.Value {
+// combineTiers is the combined value in every Region some part names.
+func combineTiers(k *catalog.Key, how string, facts []*Fact) []Tier {
+	var regions []string
+	for _, f := range facts {
+		for _, t := range f.Regions {
+			for _, r := range t.In {
+				if !slices.Contains(regions, r) {
+					regions = append(regions, r)
+				}
+			}
+		}
+	}
+	slices.Sort(regions)
+	var out []Tier
+	for _, r := range regions {
+		values := make([]catalog.Value, len(facts))
+		sources := make([][2]string, len(facts))
+		for i, f := range facts {
+			v, _, src, day := f.In(r)
+			values[i], sources[i] = v, [2]string{src, day}
+		}
+		v, by := combineValues(k, how, values)
+		if i := slices.IndexFunc(out, func(t Tier) bool { return t.Text == v.String() && t.Source == sources[by][0] }); i >= 0 {
+			out[i].In = append(out[i].In, r)
+			continue
+		}
+		out = append(out, Tier{In: []string{r}, Value: v, Text: v.String(), Source: sources[by][0], Checked: sources[by][1]})
+	}
+	return out
+}
+
+// better reports whether a is a better value than b for key k.
+func better(k *catalog.Key, a, b catalog.Value) bool {
+	switch {
+	case k.Type == catalog.Bool:
+		return a.Bool && !b.Bool
+	case k.IsQuantity():
+		return a.Num > b.Num
+	case k.Type == catalog.Enum && len(k.Strength) > 0:
+		return k.Rank(a.Text) > k.Rank(b.Text)
+	case k.Type == catalog.List || k.Type == catalog.Enum:
+		return len(a.List) > len(b.List)
+	}
+	return false
+}
+
+// combineValues combines the parts' values by how, and says which part's
+// value decides the result (the first that does, for any, all and union).
+func combineValues(k *catalog.Key, how string, vs []catalog.Value) (catalog.Value, int) {
 	switch how {
 	case ruleset.CombineFirst:
-		return vs[0]
+		return vs[0], 0
 	case ruleset.CombineLast:
-		return vs[len(vs)-1]
+		return vs[len(vs)-1], len(vs) - 1
 	case ruleset.CombineAny, ruleset.CombineAll:
-		out := vs[0]
-		for _, v := range vs[1:] {
-			if how == ruleset.CombineAny {
-				out.Bool = out.Bool || v.Bool
-			} else {
-				out.Bool = out.Bool && v.Bool
+		out, by := vs[0], 0
+		for i, v := range vs[1:] {
+			if how == ruleset.CombineAny && v.Bool && !out.Bool || how == ruleset.CombineAll && !v.Bool && out.Bool {
+				out, by = v, i+1
 			}
 		}
-		return out
+		return out, by
 	case ruleset.CombineLower, ruleset.CombineHigher:
-		out := vs[0]
-		for _, v := range vs[1:] {
-			if how == ruleset.CombineLower {
-				out.Num = math.Min(out.Num, v.Num)
-			} else {
-				out.Num = math.Max(out.Num, v.Num)
+		out, by := vs[0], 0
+		for i, v := range vs[1:] {
+			if how == ruleset.CombineLower && v.Num < out.Num || how == ruleset.CombineHigher && v.Num > out.Num {
+				out, by = v, i+1
 			}
 		}
-		return out
+		if math.IsNaN(out.Num) {
+			return vs[0], 0
+		}
+		return out, by
 	case ruleset.CombineWeaker:
-		out := vs[0]
-		for _, v := range vs[1:] {
+		out, by := vs[0], 0
+		for i, v := range vs[1:] {
 			if k.Rank(v.Text) < k.Rank(out.Text) {
-				out = v
+				out, by = v, i+1
 			}
 		}
-		return out
+		return out, by
 	case ruleset.CombineUnion:
 		var items []string
 		for _, v := range vs {
 			items = append(items, v.List...)
 		}
-		return catalog.Value{Type: catalog.List, List: k.Union(nil, items)}
+		return catalog.Value{Type: catalog.List, List: k.Union(nil, items)}, 0
 	}
-	return vs[0]
+	return vs[0], 0
 }

@@ -280,7 +280,13 @@ func (d *Dir) Incomplete(ctx Context) diag.List {
 	var errs diag.List
 	for _, s := range d.Services {
 		if missing := s.Missing(&ctx.Rules.Catalog); len(missing) > 0 {
-			errs.Add(diag.Pos{File: s.File}, "no fact for %s; every entry needs one for each catalog key", strings.Join(missing, ", "))
+			errs.Add(diag.Pos{File: s.File}, "no fact for %s; every entry (and every variant) needs one for each catalog key", strings.Join(missing, ", "))
+		}
+		// A batch stamp hides which facts were really read: one date on
+		// every line is believed only when the entry says it was re-read
+		// whole that day.
+		if day := s.OneDay(); day != "" && !strings.Contains(s.Note, day) {
+			errs.Add(s.At.ID, "every fact of %s is dated %s; date each fact the day its page was read, or say in the entry's note that the whole entry was re-read on %s", s.ID, day, day)
 		}
 	}
 	return errs

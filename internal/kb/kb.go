@@ -23,13 +23,25 @@ type Service struct {
 	Effort   Effort
 	Pricing  Sourced
 	UseCases []string
-	// Facts are in catalog order, one per key; an unknown one (the entry
-	// records nothing on the key) has no value type.
-	Facts  []Fact
-	Limits []Limit
+	// Note says something about the entry as a whole (that every fact was
+	// re-read on one day, say).
+	Note string
+	// Facts are in catalog order, one per key, and Measures in the
+	// catalog's measure order: the default variant's. One the entry
+	// records nothing on is not Recorded.
+	Facts    []Fact
+	Measures []Fact
+	Limits   []Limit
+	// Variants are the coherent configurations of the service, the
+	// default first; each has a complete set of facts. An entry with one
+	// configuration has one variant with no id.
+	Variants []Variant
 
 	// Parts are, for a combination, the services it is made of.
 	Parts []string
+	// Roles are, for a combination, what each part does (entry, fan-out,
+	// buffer, archive, reader), in the order of Parts.
+	Roles []string
 	// File is where the entry was read from; At, where its fields are.
 	File string
 	At   Positions
@@ -40,29 +52,97 @@ type Positions struct {
 	ID, Family, Provider diag.Pos
 }
 
-// Fact returns the fact for the catalog key at index i, or nil when the
-// knowledge base records nothing on it.
-func (s *Service) Fact(i int) *Fact {
-	if i < 0 || i >= len(s.Facts) || !s.Facts[i].Known() {
+// Variant is one coherent configuration of a service (EventBridge's Classic
+// bus or its Custom Event Bus): the facts that hold together.
+type Variant struct {
+	ID      string // empty for an entry with one configuration
+	Name    string
+	Summary string
+	Docs    string
+	Effort  Effort
+	Pricing Sourced
+	// Facts and Measures are complete: the entry's shared facts with the
+	// variant's own in their place.
+	Facts    []Fact
+	Measures []Fact
+	// Parts are, for a combination's variant, the part variants it is
+	// made of ("sqs-fifo: high-throughput"), in the order of the parts.
+	Parts []string
+}
+
+// Fact returns the variant's fact for the catalog key at index i, or nil.
+func (v *Variant) Fact(i int) *Fact { return factAt(v.Facts, i) }
+
+// Measure returns the variant's fact for the measure at index i, or nil.
+func (v *Variant) Measure(i int) *Fact { return factAt(v.Measures, i) }
+
+func factAt(facts []Fact, i int) *Fact {
+	if i < 0 || i >= len(facts) || !facts[i].Recorded() {
 		return nil
 	}
-	return &s.Facts[i]
+	return &facts[i]
 }
+
+// Fact returns the default variant's fact for the catalog key at index i,
+// or nil when the knowledge base records nothing on it.
+func (s *Service) Fact(i int) *Fact { return factAt(s.Facts, i) }
+
+// Measure returns the default variant's fact for the measure at index i, or nil.
+func (s *Service) Measure(i int) *Fact { return factAt(s.Measures, i) }
+
+// Named reports whether the service has named variants to choose from.
+func (s *Service) Named() bool { return len(s.Variants) > 1 || len(s.Variants) == 1 && s.Variants[0].ID != "" }
 
 // FactFor returns the fact for key of cat, or nil.
 func (s *Service) FactFor(cat *catalog.Catalog, key string) *Fact {
 	return s.Fact(cat.Index(key))
 }
 
-// Missing lists the catalog keys a service has no fact for.
+// Missing lists the catalog keys a service has no fact for in some variant.
 func (s *Service) Missing(cat *catalog.Catalog) []string {
 	var out []string
 	for i, k := range cat.Keys {
-		if s.Fact(i) == nil {
-			out = append(out, k.Key)
+		for j := range s.Variants {
+			if s.Variants[j].Fact(i) == nil {
+				out = append(out, k.Key)
+				break
+			}
 		}
 	}
 	return out
+}
+
+// OneDay returns the day every dated line of the entry was checked on,
+// when they all share one; "" when they differ.
+func (s *Service) OneDay() string {
+	days := map[string]bool{}
+	see := func(d string) {
+		if d != "" {
+			days[d] = true
+		}
+	}
+	see(s.Effort.Checked)
+	see(s.Pricing.Checked)
+	for _, v := range s.Variants {
+		for _, facts := range [][]Fact{v.Facts, v.Measures} {
+			for i := range facts {
+				see(facts[i].Checked)
+				for _, o := range facts[i].Options {
+					see(o.Checked)
+				}
+			}
+		}
+	}
+	for _, l := range s.Limits {
+		see(l.Checked)
+	}
+	if len(days) != 1 {
+		return ""
+	}
+	for d := range days {
+		return d
+	}
+	return ""
 }
 
 // Effort is how much a service takes to run and to pay for: 1 (least) to 10.
@@ -82,26 +162,82 @@ type Sourced struct {
 
 // Fact is what a service offers for one catalog key.
 type Fact struct {
-	Value   catalog.Value
-	Text    string // Value written out
+	Value catalog.Value
+	Text  string // Value written out; "unknown" for an unknown
+	// Unknown says AWS does not publish the value; Measure says what to
+	// measure before relying on it.
+	Unknown bool
+	Measure string
 	Per     string
 	Note    string
 	Source  string
 	Checked string
+	// Regions are the values that replace Value in particular Regions.
+	Regions []Tier
 	Options []Option
 }
 
-// Known reports whether the fact was recorded.
+// Recorded reports whether the entry records the fact (a value, or that
+// it is unknown).
+func (f *Fact) Recorded() bool { return f.Value.Type != "" || f.Unknown }
+
+// Known reports whether the fact has a value.
 func (f *Fact) Known() bool { return f.Value.Type != "" }
 
-// Option is a better value a service reaches only under a condition.
+// In returns the fact's value in region: its tier's when one lists the
+// Region, else its own, with the source that says so.
+func (f *Fact) In(region string) (v catalog.Value, text, source, checked string) {
+	for _, t := range f.Regions {
+		if slices.Contains(t.In, region) {
+			s, c := t.Source, t.Checked
+			if s == "" {
+				s, c = f.Source, f.Checked
+			}
+			return t.Value, t.Text, s, c
+		}
+	}
+	return f.Value, f.Text, f.Source, f.Checked
+}
+
+// Tier is a fact's value in some Regions.
+type Tier struct {
+	In      []string
+	Value   catalog.Value
+	Text    string
+	Source  string
+	Checked string
+}
+
+// Option is a better value a service reaches only under a typed
+// requirement: an opt-in, a change to every client, a quota increase or a
+// Region.
 type Option struct {
 	Value     catalog.Value
 	Text      string
+	Kind      string // ruleset.Requires*
 	Condition string
-	Note      string
-	Source    string
-	Checked   string
+	// In, when set, are the only Regions the option is offered in.
+	In []string
+	// Regions are the values that replace Value in particular Regions.
+	Regions []Tier
+	Note    string
+	Source  string
+	Checked string
+}
+
+// AvailableIn reports whether the option is offered in region.
+func (o *Option) AvailableIn(region string) bool {
+	return len(o.In) == 0 || slices.Contains(o.In, region)
+}
+
+// ValueIn returns the option's value in region, with its text.
+func (o *Option) ValueIn(region string) (catalog.Value, string) {
+	for _, t := range o.Regions {
+		if slices.Contains(t.In, region) {
+			return t.Value, t.Text
+		}
+	}
+	return o.Value, o.Text
 }
 
 // SourceOf is where an option's value comes from: its own source or the fact's.
@@ -168,10 +304,19 @@ func (b *Base) OldestCheck() string {
 		}
 		see(s.Effort.Checked)
 		see(s.Pricing.Checked)
-		for i := range s.Facts {
-			see(s.Facts[i].Checked)
-			for _, o := range s.Facts[i].Options {
-				see(o.Checked)
+		for _, v := range s.Variants {
+			see(v.Effort.Checked)
+			see(v.Pricing.Checked)
+			for _, facts := range [][]Fact{v.Facts, v.Measures} {
+				for i := range facts {
+					see(facts[i].Checked)
+					for _, t := range facts[i].Regions {
+						see(t.Checked)
+					}
+					for _, o := range facts[i].Options {
+						see(o.Checked)
+					}
+				}
 			}
 		}
 		for _, l := range s.Limits {

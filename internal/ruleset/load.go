@@ -22,8 +22,9 @@ const (
 )
 
 type judgingFile struct {
-	Version int    `yaml:"version"`
-	Rules   []Rule `yaml:"rules"`
+	Version int       `yaml:"version"`
+	Rules   []Rule    `yaml:"rules"`
+	Derived []Derived `yaml:"derived"`
 }
 
 // Reader returns a rule file's contents and the name to use for it in messages.
@@ -43,6 +44,7 @@ func FromFS(fsys fs.FS, prefix string) Reader {
 type Parts struct {
 	Catalog catalog.Catalog
 	Rules   []Rule
+	Derived []Derived
 	Ranking Ranking
 }
 
@@ -74,18 +76,22 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 			if decode(name, root, &c, &errs) {
 				positions(name, root, "keys", func(j int, at diag.Pos) { c.Keys[j].Pos = at })
 				positions(name, root, "questions", func(j int, at diag.Pos) { c.Questions[j].Pos = at })
+				positions(name, root, "measures", func(j int, at diag.Pos) { c.Measures[j].Pos = at })
 				checkVersion(name, root, c.Version, &errs)
 				p.Catalog.Version = 1
 				p.Catalog.Keys = merge(p.Catalog.Keys, c.Keys, func(k catalog.Key) string { return k.Key })
 				p.Catalog.Questions = merge(p.Catalog.Questions, c.Questions, func(q catalog.Question) string { return q.ID })
+				p.Catalog.Measures = merge(p.Catalog.Measures, c.Measures, func(k catalog.Key) string { return k.Key })
 			}
 		}
 		if name, root := read(r, JudgingFile, optional); root != nil {
 			var j judgingFile
 			if decode(name, root, &j, &errs) {
 				positions(name, root, "rules", func(k int, at diag.Pos) { j.Rules[k].Pos = at })
+				positions(name, root, "derived", func(k int, at diag.Pos) { j.Derived[k].Pos = at })
 				checkVersion(name, root, j.Version, &errs)
 				p.Rules = merge(p.Rules, j.Rules, func(r Rule) string { return r.Key })
+				p.Derived = merge(p.Derived, j.Derived, func(d Derived) string { return d.Measure })
 			}
 		}
 		if name, root := read(r, RankingFile, optional); root != nil {
@@ -149,7 +155,16 @@ func (s *Set) Parts() Parts {
 		h.Conds = nil // derived; rebuilt by FromParts
 		r.Hints[i] = h
 	}
-	return Parts{Catalog: s.Catalog, Rules: s.Rules, Ranking: r}
+	rules := make([]Rule, len(s.Rules))
+	for i, rule := range s.Rules {
+		if rule.Implied != nil {
+			im := *rule.Implied
+			im.Conds = nil // derived; rebuilt by FromParts
+			rule.Implied = &im
+		}
+		rules[i] = rule
+	}
+	return Parts{Catalog: s.Catalog, Rules: rules, Derived: s.Derived, Ranking: r}
 }
 
 // FromParts checks decoded rule files and assembles the set: Load uses it
@@ -166,6 +181,7 @@ func fromParts(p Parts, rankingAt func(keys ...string) diag.Pos) (*Set, error) {
 	var errs diag.List
 	errs = append(errs, checkCatalog(&s.Catalog)...)
 	errs = append(errs, s.setRules(p.Rules)...)
+	errs = append(errs, s.setDerived(p.Derived)...)
 	errs = append(errs, s.checkRanking(rankingAt)...)
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -201,6 +217,19 @@ func checkCatalog(c *catalog.Catalog) diag.List {
 			errs.Add(at, "key %q: strength must order every value", k.Key)
 		}
 		seen[k.Key] = true
+	}
+	for _, m := range c.Measures {
+		switch {
+		case m.Key == "":
+			errs.Add(m.Pos, "a measure has no name")
+		case seen[m.Key]:
+			errs.Add(m.Pos, "measure %q is defined twice, or is also a key", m.Key)
+		case !m.IsQuantity():
+			errs.Add(m.Pos, "measure %q has type %q; a measure is a quantity: duration, rate, size, integer or bandwidth", m.Key, m.Type)
+		case m.Title == "" || m.Help == "":
+			errs.Add(m.Pos, "measure %q needs a title and a help line", m.Key)
+		}
+		seen[m.Key] = true
 	}
 	inQuestion := map[string]string{}
 	for _, q := range c.Questions {
@@ -242,6 +271,9 @@ func (s *Set) setRules(rules []Rule) diag.List {
 		if allowed := Combines[kindOf(k)]; !slices.Contains(allowed, r.Combine) {
 			errs.Add(at, "rule for %q: combine %q; a %s key takes %s%s", r.Key, r.Combine, k.Type, diag.OneOf(allowed), diag.Suggest(r.Combine, allowed))
 		}
+		if r.Implied != nil {
+			errs = append(errs, s.setImplied(at, k, r.Implied)...)
+		}
 		byKey[r.Key] = r
 	}
 	for _, k := range s.Catalog.Keys {
@@ -253,6 +285,99 @@ func (s *Set) setRules(rules []Rule) diag.List {
 		s.Rules = append(s.Rules, r)
 	}
 	return errs
+}
+
+// setImplied checks a rule's implied value: another key of the same type,
+// under conditions on keys of the catalog.
+func (s *Set) setImplied(at diag.Pos, k *catalog.Key, im *Implied) diag.List {
+	var errs diag.List
+	from, ok := s.Catalog.Lookup(im.ValueOf)
+	switch {
+	case !ok:
+		errs.Add(at, "rule for %q: implied value_of names unknown key %q%s", k.Key, im.ValueOf, diag.Suggest(im.ValueOf, s.Catalog.Names()))
+	case from.Type != k.Type:
+		errs.Add(at, "rule for %q: implied value_of %q is a %s, not a %s", k.Key, im.ValueOf, from.Type, k.Type)
+	}
+	if len(im.When) == 0 || im.Because == "" {
+		errs.Add(at, "rule for %q: implied needs `when` and `because`", k.Key)
+	}
+	im.Conds = nil
+	for _, key := range sortedKeys(s, im.When) {
+		ck, ok := s.Catalog.Lookup(key)
+		if !ok {
+			errs.Add(at, "rule for %q: implied names unknown key %q%s", k.Key, key, diag.Suggest(key, s.Catalog.Names()))
+			continue
+		}
+		v, err := ck.ParseText(im.When[key], catalog.InRequirement)
+		if err != nil {
+			errs.Add(at, "rule for %q: implied: %v", k.Key, err)
+			continue
+		}
+		im.Conds = append(im.Conds, Cond{Key: ck, Value: v})
+	}
+	return errs
+}
+
+// setDerived checks the derived checks: a measure of the catalog against
+// the product of two or more quantity keys.
+func (s *Set) setDerived(derived []Derived) diag.List {
+	var errs diag.List
+	for _, d := range derived {
+		m, ok := s.Catalog.Measure(d.Measure)
+		if !ok {
+			errs.Add(d.Pos, "derived check for unknown measure %q%s", d.Measure, diag.Suggest(d.Measure, measureNames(&s.Catalog)))
+			continue
+		}
+		if len(d.Product) < 2 {
+			errs.Add(d.Pos, "derived check for %q needs a product of at least two keys", d.Measure)
+		}
+		for _, key := range d.Product {
+			if k, ok := s.Catalog.Lookup(key); !ok || !k.IsQuantity() {
+				errs.Add(d.Pos, "derived check for %q: %q is not a quantity key of the catalog%s", d.Measure, key, diag.Suggest(key, s.Catalog.Names()))
+			}
+		}
+		if d.Met == "" || d.Unmet == "" {
+			errs.Add(d.Pos, "derived check for %q needs both a met and an unmet sentence", d.Measure)
+		}
+		if allowed := Combines[kindOf(m)]; !slices.Contains(allowed, d.Combine) {
+			errs.Add(d.Pos, "derived check for %q: combine %q; it takes %s%s", d.Measure, d.Combine, diag.OneOf(allowed), diag.Suggest(d.Combine, allowed))
+		}
+		s.Derived = append(s.Derived, d)
+	}
+	return errs
+}
+
+// DerivedFor returns the derived check of a measure.
+func (s *Set) DerivedFor(measure string) (*Derived, bool) {
+	for i := range s.Derived {
+		if s.Derived[i].Measure == measure {
+			return &s.Derived[i], true
+		}
+	}
+	return nil, false
+}
+
+func measureNames(c *catalog.Catalog) []string {
+	var out []string
+	for _, m := range c.Measures {
+		out = append(out, m.Key)
+	}
+	return out
+}
+
+func sortedKeys(s *Set, m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for key := range m {
+		keys = append(keys, key)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		ia, ib := s.Catalog.Index(keys[a]), s.Catalog.Index(keys[b])
+		if ia != ib {
+			return ia < ib
+		}
+		return keys[a] < keys[b]
+	})
+	return keys
 }
 
 // kindOf groups key types by how their facts combine.
@@ -302,8 +427,18 @@ func (s *Set) checkRanking(at func(keys ...string) diag.Pos) diag.List {
 	if !(r.MustWeight > 0 && r.MustWeight <= MaxMustWeight) {
 		errs.Add(at("must_weight"), "must_weight must be more than 0 and at most %d, not %g", MaxMustWeight, r.MustWeight)
 	}
-	if !(r.ConditionFit > 0 && r.ConditionFit <= 1) {
-		errs.Add(at("condition_fit"), "condition_fit must be more than 0 and at most 1, not %g", r.ConditionFit)
+	for _, kind := range RequirementKinds {
+		if f, ok := r.RequirementFit[kind]; !ok || !(f > 0 && f <= 1) {
+			errs.Add(at("requirement_fit"), "requirement_fit.%s must be more than 0 and at most 1, not %g", kind, f)
+		}
+	}
+	for kind := range r.RequirementFit {
+		if !slices.Contains(RequirementKinds, kind) {
+			errs.Add(at("requirement_fit"), "requirement_fit names unknown kind %q; kinds are %s%s", kind, diag.OneOf(RequirementKinds), diag.Suggest(kind, RequirementKinds))
+		}
+	}
+	if !(r.UnverifiedFit > 0 && r.UnverifiedFit < 1) {
+		errs.Add(at("unverified_fit"), "unverified_fit must be more than 0 and less than 1, not %g", r.UnverifiedFit)
 	}
 	for i := range r.Hints {
 		h := &r.Hints[i]

@@ -22,7 +22,23 @@ const (
 type Set struct {
 	Catalog catalog.Catalog
 	Rules   []Rule // one per catalog key, in catalog order
+	// Derived are the checks made from several keys together, each
+	// against a measure of the catalog.
+	Derived []Derived
 	Ranking Ranking
+}
+
+// Derived judges a measure (bytes a second) against the product of the
+// values of several keys (throughput times message size), when the
+// requirements set every one of them.
+type Derived struct {
+	Measure string   `yaml:"measure"`
+	Product []string `yaml:"product"`
+	Met     string   `yaml:"met"`
+	Unmet   string   `yaml:"unmet"`
+	Combine string   `yaml:"combine"`
+
+	Pos diag.Pos `yaml:"-"`
 }
 
 // Rule judges one key.
@@ -35,8 +51,21 @@ type Rule struct {
 	// Combine is how a combination of services (SNS into SQS, say) gets
 	// the key's fact from its parts' facts; see Combines.
 	Combine string `yaml:"combine"`
+	// Implied says when another key's wanted value also stands for this
+	// key's: with strict order, the whole throughput is one ordering key.
+	Implied *Implied `yaml:"implied"`
 
 	Pos diag.Pos `yaml:"-"` // where the rule is written, for messages
+}
+
+// Implied is a rule's wanted value taken from another key when a
+// condition holds.
+type Implied struct {
+	When    map[string]string `yaml:"when"`
+	ValueOf string            `yaml:"value_of"`
+	Because string            `yaml:"because"`
+	// Conds is When parsed against the catalog.
+	Conds []Cond `yaml:"-"`
 }
 
 // The ways a combination's fact follows from its parts.
@@ -64,7 +93,13 @@ type Ranking struct {
 	Version      int      `yaml:"version"`
 	Weights      Weights  `yaml:"weights"`
 	MustWeight   float64  `yaml:"must_weight"`
-	ConditionFit float64  `yaml:"condition_fit"`
+	// RequirementFit is the share of a key's weight a service keeps when
+	// it meets the key only under a typed requirement (an opt-in, a change
+	// to every client...), by kind: the same for every entry.
+	RequirementFit map[string]float64 `yaml:"requirement_fit"`
+	// UnverifiedFit is the share a service keeps on a key whose limit
+	// AWS does not publish: neither met nor missed.
+	UnverifiedFit float64 `yaml:"unverified_fit"`
 	Paradigms    []string `yaml:"paradigms"`
 	Asking       Asking   `yaml:"asking"`
 	// CombinationEffort is added to the most effort of a combination's parts.
@@ -97,6 +132,20 @@ type Cond struct {
 	Key   *catalog.Key
 	Value catalog.Value
 }
+
+// The kinds of requirement a match may need, as the result's `requires`
+// names them.
+const (
+	RequiresVariant       = "variant"
+	RequiresOptIn         = "opt-in"
+	RequiresClientChange  = "client-change"
+	RequiresRegion        = "region"
+	RequiresQuotaIncrease = "quota-increase"
+)
+
+// RequirementKinds are the kinds an option may name (a variant is chosen,
+// not written on an option).
+var RequirementKinds = []string{RequiresOptIn, RequiresClientChange, RequiresQuotaIncrease, RequiresRegion}
 
 // Rule returns the rule for key.
 func (s *Set) Rule(key string) (*Rule, bool) {

@@ -58,6 +58,60 @@ func ParseRate(s string, o Options) (float64, error) {
 	return v, nil
 }
 
+// ParseCount reads a whole number of things ("3", "200", "12.5M" is not
+// one: counts take no units), or "unlimited".
+func ParseCount(s string, o Options) (float64, error) {
+	const want = "a whole number, such as 3 or 200"
+	t := strings.TrimSpace(s)
+	if t == "unlimited" {
+		if o.AllowUnlimited {
+			return Unlimited, nil
+		}
+		return 0, fmt.Errorf("%q is not allowed here: want %s", s, want)
+	}
+	v, err := strconv.ParseUint(t, 10, 64)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("%q is not a count: want %s", s, want)
+	case float64(v) > maxQuantity:
+		return 0, fmt.Errorf("%q is too large", s)
+	case v == 0 && !o.AllowZero:
+		return 0, fmt.Errorf("%q must be more than zero", s)
+	}
+	return float64(v), nil
+}
+
+// FormatCount writes a count as a whole number, or "unlimited".
+func FormatCount(n float64) string {
+	if math.IsInf(n, 1) {
+		return "unlimited"
+	}
+	return strconv.FormatFloat(n, 'f', -1, 64)
+}
+
+// ParseBandwidth reads bytes per second, "5MiB/s" or "200MB/s" (the "/s" is
+// required: a bandwidth without it reads as a size), or "unlimited".
+func ParseBandwidth(s string, o Options) (float64, error) {
+	const want = "bytes per second, such as 1MiB/s or 200MB/s"
+	t := strings.TrimSpace(s)
+	if t == "unlimited" {
+		return parse(t, o, sizeUnits, true, want)
+	}
+	size, ok := strings.CutSuffix(t, "/s")
+	if !ok {
+		return 0, fmt.Errorf("%q is not a bandwidth: want %s", s, want)
+	}
+	return parse(size, o, sizeUnits, true, want)
+}
+
+// FormatBandwidth writes bytes per second as "5MiB/s".
+func FormatBandwidth(b float64) string {
+	if math.IsInf(b, 1) {
+		return "unlimited"
+	}
+	return FormatSize(b) + "/s"
+}
+
 // ParseSize reads "200KiB", "1MiB", "5MB" into bytes (KB = 1000, KiB = 1024).
 func ParseSize(s string, o Options) (float64, error) {
 	const want = "a number followed by B, KB, KiB, MB, MiB, GB or GiB, such as 256KiB or 1MB"
