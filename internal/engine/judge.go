@@ -2,19 +2,27 @@ package engine
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/ruleset"
 )
 
+// place is where a ranking is judged: the Region, and whether the
+// requirements named it or the default was assumed.
+type place struct {
+	region  string
+	assumed bool
+}
+
 // verdict is one key judged against one fact.
 type verdict struct {
-	met       bool
-	have      catalog.Value
-	text      string   // have as text, when the knowledge base has it ready
-	condition string   // the option's condition when only an option meets
-	missing   []string // list keys: wanted values the service lacks
+	met      bool
+	have     catalog.Value
+	text     string       // have as text, when the knowledge base has it ready
+	requires *Requirement // the option's requirement when only an option meets
+	missing  []string     // list keys: wanted values the service lacks
 }
 
 func (v verdict) haveText() string {
@@ -25,40 +33,87 @@ func (v verdict) haveText() string {
 }
 
 // check judges the item against a service's fact (nil when the knowledge
-// base has none), met or not; an option's condition counts conditionFit.
-func (it *item) check(fact *kb.Fact, conditionFit float64) (c Check, met bool) {
-	c = Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Weight: it.weight}
-	if fact == nil {
+// base has none), met or not. A fact AWS does not publish leaves the
+// item unverified: it counts unverified_fit, and is not a miss.
+func (it *item) check(fact *kb.Fact, at place, r *ruleset.Ranking) (c Check, met bool) {
+	c = Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Weight: it.weight, Implied: it.implied, Terms: it.terms}
+	switch {
+	case fact == nil:
 		c.Have, c.Unknown = "unknown", true
 		return c, false
+	case fact.Unknown:
+		c.Have, c.Unverified, c.Measure, c.Note = "unknown", true, fact.Measure, fact.Note
+		c.Fit = r.UnverifiedFit
+		return c, true
 	}
-	v := judge(it.key, it.rule, fact, it.value)
+	v := judge(it.key, it.compare, fact, it.value, at)
 	c.Have = v.haveText()
 	switch {
 	case !v.met:
 		c.Note, c.Missing = fact.Note, v.missing
-	case v.condition == "":
+	case v.requires == nil:
 		c.Fit = 1
 	default:
-		c.Fit, c.Condition = conditionFit, v.condition
+		v.requires.Keys = []string{it.key.Key}
+		c.Requires, c.Condition = v.requires, v.requires.Text
+		c.Fit = r.RequirementFit[v.requires.Kind]
 	}
 	return c, v.met
 }
 
-// judge compares what is wanted with what a fact offers, first outright and
-// then under each of the fact's conditions in order.
-func judge(k *catalog.Key, rule *ruleset.Rule, fact *kb.Fact, want catalog.Value) verdict {
-	ok, missing := meets(k, rule.Compare, fact.Value, want)
+// judge compares what is wanted with what a fact offers in the Region,
+// first outright and then under each of the fact's options offered there;
+// of several options that meet, the one that costs least.
+func judge(k *catalog.Key, cmp ruleset.Compare, fact *kb.Fact, want catalog.Value, at place) verdict {
+	have, text, _, _ := fact.In(at.region)
+	ok, missing := meets(k, cmp, have, want)
 	if ok {
-		return verdict{met: true, have: fact.Value, text: fact.Text}
+		return verdict{met: true, have: have, text: text}
 	}
+	var best *verdict
 	for i := range fact.Options {
 		o := &fact.Options[i]
-		if ok, _ := meets(k, rule.Compare, o.Value, want); ok {
-			return verdict{met: true, have: o.Value, text: o.Text, condition: o.Condition}
+		req, offered := requirementOf(o, fact, at)
+		if !offered {
+			continue
+		}
+		ov, otext := o.ValueIn(at.region)
+		ok, _ := meets(k, cmp, ov, want)
+		if ok && req == nil {
+			return verdict{met: true, have: ov, text: otext} // offered in the user's own Region
+		}
+		if ok && (best == nil || cost(req.Kind) < cost(best.requires.Kind)) {
+			best = &verdict{met: true, have: ov, text: otext, requires: req}
 		}
 	}
-	return verdict{have: fact.Value, text: fact.Text, missing: missing}
+	if best != nil {
+		return *best
+	}
+	return verdict{have: have, text: text, missing: missing}
+}
+
+// cost orders requirement kinds from the least to the most to ask of a team.
+func cost(kind string) int {
+	return slices.Index([]string{ruleset.RequiresOptIn, ruleset.RequiresQuotaIncrease, ruleset.RequiresRegion, ruleset.RequiresClientChange}, kind)
+}
+
+// requirementOf is what an option needs in place, and whether it is
+// offered there at all. An option offered only in some Regions is the
+// user's own Region when they named it; when they did not, the default
+// Region is an assumption, and the option a requirement of kind region.
+func requirementOf(o *kb.Option, f *kb.Fact, at place) (*Requirement, bool) {
+	if !o.AvailableIn(at.region) {
+		return nil, false
+	}
+	src, _ := o.SourceOf(f)
+	req := &Requirement{Kind: o.Kind, Text: o.Condition, Source: src}
+	if len(o.In) > 0 && o.Kind == ruleset.RequiresRegion {
+		if !at.assumed {
+			return nil, true // their Region: nothing to ask
+		}
+		req.Text += " (only in " + strings.Join(o.In, ", ") + ")"
+	}
+	return req, true
 }
 
 func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool, []string) {

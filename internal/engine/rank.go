@@ -11,43 +11,67 @@ import (
 	"github.com/advisor-dev/advisor/internal/ruleset"
 )
 
-// Rank scores every service of base against req under rules and orders them:
-// eligible single services first, then eligible combinations (a combination
-// is offered where no single service meets every must, never above one
-// that does), then the rest; each group by score, highest first, then id.
+// Rank scores every service of base against req under rules, each in its
+// best variant, and orders them: eligible ones first, then by score,
+// highest first; ties by fewer requirements, then lower effort, then id.
+// Combinations rank by score like any service: that a single service
+// would do shows in their score (more to run) and in the report.
 func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Result {
-	res := Result{Title: req.Title, Ranking: make([]Ranked, 0, len(base.Services))}
+	res := Result{Title: req.Title, Ranking: make([]Ranked, 0, len(base.Services)),
+		Region: req.EffectiveRegion(), RegionAssumed: req.Region == ""}
 	p := prepare(req, rules)
 	for _, s := range base.Services {
-		if slices.Contains(req.Exclude, s.ID) || req.Provider != "" && s.Provider != req.Provider {
+		if excluded(req, s) {
 			res.Excluded = append(res.Excluded, s.ID)
 			continue
 		}
-		res.Ranking = append(res.Ranking, p.score(s))
+		res.Ranking = append(res.Ranking, p.best(s))
 	}
-	// Ids are unique, so the order is total and needs no stable sort, which
-	// would move the large structs O(n log² n) times.
-	sort.Slice(res.Ranking, func(i, j int) bool {
-		a, b := &res.Ranking[i], &res.Ranking[j]
-		if a.Eligible != b.Eligible {
-			return a.Eligible
-		}
-		if a.Eligible && (len(a.Parts) == 0) != (len(b.Parts) == 0) {
-			return len(a.Parts) == 0
-		}
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		return a.ID < b.ID
-	})
+	// Ids are unique, so the order is total and needs no stable sort.
+	sort.Slice(res.Ranking, func(i, j int) bool { return ahead(&res.Ranking[i], &res.Ranking[j]) })
 	for _, h := range p.hints {
 		res.Hints = append(res.Hints, Hint{When: h.when, Because: h.Because, Weight: h.weight, Suits: h.Suits})
 	}
 	if len(res.Ranking) > 0 && res.Ranking[0].Eligible {
 		top := res.Ranking[0]
-		res.Recommendation = &Pick{ID: top.ID, Name: top.Name, Score: top.Score}
+		res.Recommendation = &Pick{ID: top.ID, Name: top.Name, Score: top.Score, Variant: top.Variant}
+		for _, r := range res.Ranking {
+			if r.Eligible && r.Score == top.Score {
+				res.Tied = append(res.Tied, r.ID)
+			}
+		}
+		if len(res.Tied) < 2 {
+			res.Tied = nil
+		}
 	}
 	return res
+}
+
+// excluded reports whether the requirements rule s out: by id, by a part
+// excluded, or by provider.
+func excluded(req *requirements.Requirements, s *kb.Service) bool {
+	if slices.Contains(req.Exclude, s.ID) || req.Provider != "" && s.Provider != req.Provider {
+		return true
+	}
+	return slices.ContainsFunc(s.Parts, func(id string) bool { return slices.Contains(req.Exclude, id) })
+}
+
+// ahead is the ranking's order: eligible first, then score, then fewer
+// requirements, then lower effort, then id (the spec's tie rule).
+func ahead(a, b *Ranked) bool {
+	if a.Eligible != b.Eligible {
+		return a.Eligible
+	}
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if len(a.Requires) != len(b.Requires) {
+		return len(a.Requires) < len(b.Requires)
+	}
+	if a.Breakdown.Simplicity.Effort != b.Breakdown.Simplicity.Effort {
+		return a.Breakdown.Simplicity.Effort < b.Breakdown.Simplicity.Effort
+	}
+	return a.ID < b.ID
 }
 
 // prepared is what does not depend on the service, worked out once per ranking.
@@ -57,17 +81,22 @@ type prepared struct {
 	hints []hint
 	hintW float64 // sum of active hint weights
 	rules *ruleset.Set
+	at    place
 }
 
-// item is one requirement, ready to judge.
+// item is one requirement, ready to judge: a key the user set, a key whose
+// value another implies, or a measure derived from several keys.
 type item struct {
-	index  int // the key's place in the catalog
-	key    *catalog.Key
-	rule   *ruleset.Rule
-	value  catalog.Value
-	want   string
-	kind   string
-	weight float64
+	index   int  // the key's place in the catalog, or the measure's
+	measure bool // judged against a measure, not a key's fact
+	key     *catalog.Key
+	compare ruleset.Compare
+	value   catalog.Value
+	want    string
+	kind    string
+	weight  float64
+	implied string            // why the value was taken from another key
+	terms   map[string]string // a derived item's factors, by key
 }
 
 // hint is a ranking hint that applies to the requirements.
@@ -78,26 +107,117 @@ type hint struct {
 }
 
 func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
-	p := &prepared{rules: rules}
-	add := func(items []requirements.Item, must bool) {
-		for _, it := range items {
+	p := &prepared{rules: rules, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
+	add := func(in item) {
+		p.items = append(p.items, in)
+		p.total += in.weight
+	}
+	for _, sec := range []struct {
+		items []requirements.Item
+		must  bool
+	}{{req.Must, true}, {req.Prefer, false}} {
+		for _, it := range sec.items {
 			k, _ := rules.Catalog.Lookup(it.Key)
-			rule, _ := rules.Rule(it.Key)
-			in := item{index: rules.Catalog.Index(it.Key), key: k, rule: rule, value: it.Value, want: it.Value.String(), kind: Prefer, weight: it.Weight}
-			if must {
+			in := item{index: rules.Catalog.Index(it.Key), key: k, compare: ruleset.CompareFor(k), value: it.Value,
+				want: it.Value.String(), kind: Prefer, weight: it.Weight}
+			if sec.must {
 				in.kind, in.weight = Must, rules.Ranking.MustWeight
 			}
-			p.items = append(p.items, in)
-			p.total += in.weight
+			add(in)
 		}
 	}
-	add(req.Must, true)
-	add(req.Prefer, false)
+	for _, in := range impliedItems(req, rules) {
+		add(in)
+	}
+	for _, in := range derivedItems(req, rules) {
+		add(in)
+	}
 	p.hints = activeHints(req, rules)
 	for _, h := range p.hints {
 		p.hintW += h.weight
 	}
 	return p
+}
+
+// weightOf is how much a requirement counts: a must's weight, or its own.
+func weightOf(rules *ruleset.Set, it requirements.Item, must bool) float64 {
+	if must {
+		return rules.Ranking.MustWeight
+	}
+	return it.Weight
+}
+
+// impliedItems are the keys the user left out whose value another key
+// implies under the rule's conditions (with strict order, the whole
+// throughput is one ordering key's). The item is a must when the source
+// and every condition are musts.
+func impliedItems(req *requirements.Requirements, rules *ruleset.Set) []item {
+	var out []item
+	for i := range rules.Rules {
+		r := &rules.Rules[i]
+		if r.Implied == nil || req.Has(r.Key) {
+			continue
+		}
+		from, fromMust, ok := req.Find(r.Implied.ValueOf)
+		if !ok {
+			continue
+		}
+		allMust, holds := fromMust, true
+		for _, c := range r.Implied.Conds {
+			it, must, ok := req.Find(c.Key.Key)
+			if !ok || it.Value.String() != c.Value.String() {
+				holds = false
+				break
+			}
+			allMust = allMust && must
+		}
+		if !holds {
+			continue
+		}
+		k, _ := rules.Catalog.Lookup(r.Key)
+		in := item{index: rules.Catalog.Index(r.Key), key: k, compare: ruleset.CompareFor(k), value: from.Value,
+			want: from.Value.String(), kind: Prefer, weight: weightOf(rules, from, fromMust), implied: r.Implied.Because}
+		if allMust {
+			in.kind, in.weight = Must, rules.Ranking.MustWeight
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// derivedItems are the measures judged against the product of keys the
+// user set (bytes a second: throughput times message size). The item is
+// a must when every factor is.
+func derivedItems(req *requirements.Requirements, rules *ruleset.Set) []item {
+	var out []item
+	for i := range rules.Derived {
+		d := &rules.Derived[i]
+		m, _ := rules.Catalog.Measure(d.Measure)
+		num, allMust, weight, terms := 1.0, true, math.Inf(1), map[string]string{}
+		set := true
+		for _, key := range d.Product {
+			it, must, ok := req.Find(key)
+			if !ok {
+				set = false
+				break
+			}
+			num *= it.Value.Num
+			allMust = allMust && must
+			weight = min(weight, weightOf(rules, it, must))
+			terms[key] = it.Value.String()
+		}
+		if !set {
+			continue
+		}
+		v := catalog.Value{Type: m.Type, Num: num}
+		in := item{index: rules.Catalog.MeasureIndex(d.Measure), measure: true, key: m, compare: ruleset.AtLeast,
+			value: v, want: v.String(), kind: Prefer, weight: weight, terms: terms}
+		if allMust {
+			in.kind, in.weight = Must, rules.Ranking.MustWeight
+		}
+		out = append(out, in)
+	}
+	return out
 }
 
 // activeHints are the hints whose conditions the requirements meet. A hint
@@ -109,15 +229,11 @@ func activeHints(req *requirements.Requirements, rules *ruleset.Set) []hint {
 		weight, holds := 0.0, len(h.Conds) > 0
 		for _, c := range h.Conds {
 			it, must, ok := req.Find(c.Key.Key)
-			if !ok || !hintHolds(c.Key, compareOf(rules, c.Key.Key), it.Value, c.Value) {
+			if !ok || !hintHolds(c.Key, ruleset.CompareFor(c.Key), it.Value, c.Value) {
 				holds = false
 				break
 			}
-			w := it.Weight
-			if must {
-				w = rules.Ranking.MustWeight
-			}
-			weight = max(weight, w)
+			weight = max(weight, weightOf(rules, it, must))
 		}
 		if holds {
 			out = append(out, hint{Hint: h, when: h.String(), weight: weight})
@@ -137,41 +253,68 @@ func hintHolds(k *catalog.Key, cmp ruleset.Compare, got, cond catalog.Value) boo
 	return got.String() == cond.String()
 }
 
-func compareOf(rules *ruleset.Set, key string) ruleset.Compare {
-	r, _ := rules.Rule(key)
-	return r.Compare
+// best scores every variant of s and keeps the one that stands best: an
+// eligible one, then the highest score, then the fewest requirements,
+// then the earliest (the default first).
+func (p *prepared) best(s *kb.Service) Ranked {
+	var top Ranked
+	variants := s.Configurations()
+	for i := range variants {
+		r := p.score(s, variants, i)
+		if i == 0 || r.Eligible != top.Eligible && r.Eligible ||
+			r.Eligible == top.Eligible && (r.Score > top.Score || r.Score == top.Score && len(r.Requires) < len(top.Requires)) {
+			top = r
+		}
+	}
+	return top
 }
 
-// score judges every item against s and scores what it found.
-func (p *prepared) score(s *kb.Service) Ranked {
+// score judges every item against variant vi of s and scores what it found.
+func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 	w := p.rules.Ranking.Weights
-	r := Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Parts: s.Parts}
-	// The three lists share one allocation: checks met from the front,
-	// misses from the back, turned round after so that every list keeps the
-	// order the keys were asked in (musts first: violations, then missed).
-	checks := make([]Check, len(p.items))
-	met, misses, violations := 0, len(checks), 0
+	v := &variants[vi]
+	r := Ranked{ID: s.ID, Name: s.Name, Family: s.Family, Paradigm: s.Paradigm, Parts: s.Parts, Roles: s.Roles, VariantIndex: vi}
+	if s.Named() {
+		r.Variant = &VariantRef{ID: v.ID, Name: v.Name, Default: vi == 0}
+		if vi > 0 {
+			docs := v.Docs
+			if docs == "" {
+				docs = s.Docs
+			}
+			r.Requires = append(r.Requires, Requirement{Kind: ruleset.RequiresVariant, Text: v.Name, Source: docs})
+		}
+	}
+	var met, violations, missed, unverified []Check
 	got := 0.0
 	for i := range p.items {
 		it := &p.items[i]
-		c, ok := it.check(s.Fact(it.index), p.rules.Ranking.RequirementFit["opt-in"])
-		got += it.weight * c.Fit
-		if ok {
-			checks[met] = c
-			met++
-			continue
+		var fact *kb.Fact
+		if it.measure {
+			fact = v.Measure(it.index)
+			if fact == nil {
+				continue // no limit of this kind applies to the service
+			}
+		} else {
+			fact = v.Fact(it.index)
 		}
-		misses--
-		checks[misses] = c
-		if it.kind == Must {
-			violations++
+		c, ok := it.check(fact, p.at, &p.rules.Ranking)
+		got += it.weight * c.Fit
+		switch {
+		case c.Unverified:
+			unverified = append(unverified, c)
+		case ok:
+			met = append(met, c)
+			if c.Requires != nil {
+				r.Requires = addRequirement(r.Requires, *c.Requires)
+			}
+		case it.kind == Must:
+			violations = append(violations, c)
+		default:
+			missed = append(missed, c)
 		}
 	}
-	slices.Reverse(checks[met:])
-	r.Met = checks[:met:met]
-	r.Violations = checks[met : met+violations : met+violations]
-	r.Missed = checks[met+violations:]
-	r.Eligible = violations == 0
+	r.Met, r.Violations, r.Missed, r.Unverified = met, violations, missed, unverified
+	r.Eligible = len(violations) == 0
 
 	fit := 1.0
 	if p.total > 0 {
@@ -192,12 +335,28 @@ func (p *prepared) score(s *kb.Service) Ranked {
 	r.Breakdown.Affinity.Points = round1(w.Affinity * affinity)
 	r.Breakdown.Affinity.Max = w.Affinity
 
-	simplicity := float64(10-s.Effort.Value) / 9
+	simplicity := float64(10-v.Effort.Value) / 9
 	r.Breakdown.Simplicity = Part{Points: round1(w.Simplicity * simplicity), Max: w.Simplicity,
-		Effort: s.Effort.Value, Note: s.Effort.Note}
+		Effort: v.Effort.Value, Note: v.Effort.Note}
 
 	r.Score = round1(r.Breakdown.Fit.Points + r.Breakdown.Affinity.Points + r.Breakdown.Simplicity.Points)
 	return r
+}
+
+// addRequirement adds req to list, or its keys to the same requirement
+// already there.
+func addRequirement(list []Requirement, req Requirement) []Requirement {
+	for i := range list {
+		if list[i].Kind == req.Kind && list[i].Text == req.Text {
+			for _, k := range req.Keys {
+				if !slices.Contains(list[i].Keys, k) {
+					list[i].Keys = append(list[i].Keys, k)
+				}
+			}
+			return list
+		}
+	}
+	return append(list, req)
 }
 
 func round1(x float64) float64 {

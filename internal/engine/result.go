@@ -8,8 +8,16 @@ type Result struct {
 	Title          string
 	Recommendation *Pick // nil when no service meets every must
 	Ranking        []Ranked
-	// Excluded lists the ids left out by the requirements' exclude or provider.
+	// Region is the Region whose limits were judged; RegionAssumed says
+	// the requirements named none, so the default was used.
+	Region        string
+	RegionAssumed bool
+	// Excluded lists the ids left out by the requirements' exclude or
+	// provider, and every combination that uses an excluded service.
 	Excluded []string
+	// Tied lists the ids whose score equals the pick's, the pick first,
+	// when more than one does: the tie was broken by the spec's rule.
+	Tied []string
 	// Hints are the ranking hints the requirements triggered; a service's
 	// affinity is the weighted share of them that suit its paradigm.
 	Hints []Hint
@@ -42,38 +50,79 @@ func (h Hint) Favours(paradigm string) bool {
 
 // Pick is the recommended service.
 type Pick struct {
-	ID    string
-	Name  string
-	Score float64
+	ID      string
+	Name    string
+	Score   float64
+	Variant *VariantRef
 }
 
-// Ranked is one service's standing.
+// VariantRef names the configuration of a service that was judged.
+type VariantRef struct {
+	ID   string
+	Name string
+	// Default says it is what the service gives without choosing.
+	Default bool
+}
+
+// Ranked is one service's standing, in the one variant that stands best.
 type Ranked struct {
-	ID         string
-	Name       string
-	Family     string
-	Paradigm   string
-	Parts      []string // a combination's services
-	Eligible   bool
-	Score      float64
-	Met        []Check // musts and prefers met, in the order they were asked
-	Violations []Check // musts missed
-	Missed     []Check // prefers missed
-	Breakdown  Breakdown
+	ID       string
+	Name     string
+	Family   string
+	Paradigm string
+	Parts    []string // a combination's services
+	Roles    []string // a combination's parts' roles, in the order of Parts
+	// Variant is the configuration judged, when the service has named ones.
+	Variant *VariantRef
+	// VariantIndex is its place among the service's variants.
+	VariantIndex int
+	Eligible     bool
+	Score        float64
+	Met          []Check // musts and prefers met, in the order they were asked
+	Violations   []Check // musts missed
+	Missed       []Check // prefers missed
+	// Unverified are the keys whose limit AWS does not publish: neither
+	// met nor missed.
+	Unverified []Check
+	// Requires lists what the service needs to stand where it does: a
+	// variant chosen, opt-ins, client changes, Regions, quota increases.
+	Requires  []Requirement
+	Breakdown Breakdown
+}
+
+// Requirement is one thing a service needs to meet what it meets.
+type Requirement struct {
+	Kind   string // ruleset.Requires*
+	Text   string
+	Source string
+	Keys   []string // the keys it is needed for; none for a variant
 }
 
 // Check is one key judged against one service.
 type Check struct {
-	Key       string
-	Kind      string // Must or Prefer
-	Want      string
-	Have      string   // "unknown" when the knowledge base has no fact
-	Condition string   // met only under this condition of the service's
+	Key  string
+	Kind string // Must or Prefer
+	Want string
+	Have string // "unknown" when the knowledge base has no value
+	// Condition is the requirement's text when the key is met only under
+	// one (Requires says its kind and source).
+	Condition string
+	Requires  *Requirement
 	Missing   []string // list keys, when missed: the wanted values the service lacks
-	Unknown   bool     // the knowledge base has no fact on the key for the service
-	Note      string   // the service's own note on the fact, for a miss
-	Weight    float64  // how much the key counts in the fit
-	Fit       float64  // 1 met, condition_fit under a condition, 0 missed
+	// Unknown: the knowledge base records nothing on the key for the service.
+	Unknown bool
+	// Unverified: AWS does not publish the limit; Measure says what to measure.
+	Unverified bool
+	Measure    string
+	// Implied says why the wanted value was taken from another key (with
+	// strict order, the throughput is one key's).
+	Implied string
+	// Terms are, for a check derived from several keys (bytes a second),
+	// the values it multiplies, by key.
+	Terms  map[string]string
+	Note   string  // the service's own note on the fact, for a miss
+	Weight float64 // how much the key counts in the fit
+	Fit    float64 // 1 met, requirement_fit under a requirement, unverified_fit unverified, 0 missed
 }
 
 // Breakdown is how a score is made; the parts' points sum to the score.

@@ -61,15 +61,16 @@ func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, 
 		}
 	}
 	s, ok := base.Lookup(win)
-	if !ok {
+	if !ok || len(res.Ranking) == 0 {
 		return out
 	}
+	variant := &s.Configurations()[res.Ranking[0].VariantIndex]
 	for i := range rules.Catalog.Keys {
 		k := &rules.Catalog.Keys[i]
-		f := s.Fact(i)
+		f := variant.Fact(i)
 		// Only the numbers the user set: the limits of the others are in
 		// `services show` and `compare`, and each threshold costs a ranking.
-		if !k.IsQuantity() || f == nil || !req.Has(k.Key) {
+		if !k.IsQuantity() || f == nil || f.Unknown || !req.Has(k.Key) {
 			continue
 		}
 		// The limits in increasing order: the value outright, then each option's.
@@ -77,9 +78,14 @@ func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, 
 			limit     float64
 			condition string
 		}
-		steps := []step{{f.Value.Num, ""}}
+		at := place{region: req.EffectiveRegion(), assumed: req.Region == ""}
+		have, _, _, _ := f.In(at.region)
+		steps := []step{{have.Num, ""}}
 		for _, o := range f.Options {
-			steps = append(steps, step{o.Value.Num, o.Condition})
+			if o.AvailableIn(at.region) {
+				ov, _ := o.ValueIn(at.region)
+				steps = append(steps, step{ov.Num, o.Condition})
+			}
 		}
 		slices.SortStableFunc(steps, func(a, b step) int {
 			switch {

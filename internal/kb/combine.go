@@ -38,7 +38,7 @@ func Combine(base []*Service, combos []*Combination, rules *ruleset.Set) ([]*Ser
 				errs.Add(c.At.Parts[i], "combination %s names %q, itself a combination; name services", c.ID, id)
 				continue
 			}
-			if pin := c.Pinned[i]; pin != "" && !slices.ContainsFunc(p.Variants, func(v Variant) bool { return v.ID == pin }) {
+			if pin := c.pinned(i); pin != "" && !slices.ContainsFunc(p.Configurations(), func(v Variant) bool { return v.ID == pin }) {
 				errs.Add(c.At.Parts[i], "combination %s pins variant %q of %s, which has %s", c.ID, pin, id, diag.OneOf(variantIDs(p)))
 				continue
 			}
@@ -51,9 +51,17 @@ func Combine(base []*Service, combos []*Combination, rules *ruleset.Set) ([]*Ser
 	return out, errs.Err()
 }
 
+// pinned is the variant the combination pins for part i, or "".
+func (c *Combination) pinned(i int) string {
+	if i < len(c.Pinned) {
+		return c.Pinned[i]
+	}
+	return ""
+}
+
 func variantIDs(s *Service) []string {
 	var out []string
-	for _, v := range s.Variants {
+	for _, v := range s.Configurations() {
 		out = append(out, v.ID)
 	}
 	return out
@@ -61,7 +69,7 @@ func variantIDs(s *Service) []string {
 
 func combineParts(c *Combination, parts []*Service, rules *ruleset.Set) *Service {
 	s := &Service{ID: c.ID, Name: c.Name, Family: CombinationFamily, Provider: parts[0].Provider,
-		Paradigm: c.Paradigm, Summary: c.Summary, Docs: c.Docs, UseCases: c.UseCases, Parts: c.Parts, Roles: c.Roles,
+		Paradigm: c.Paradigm, Summary: c.Summary, Docs: c.Docs, UseCases: c.UseCases, Parts: c.Parts, Roles: slices.Clone(c.Roles),
 		File: c.File, At: Positions{ID: c.At.ID}}
 	for _, chosen := range partVariants(c, parts) {
 		s.Variants = append(s.Variants, combineVariant(c, parts, chosen, rules))
@@ -77,10 +85,11 @@ func partVariants(c *Combination, parts []*Service) [][]*Variant {
 	out := [][]*Variant{nil}
 	for i, p := range parts {
 		var next [][]*Variant
+		variants := p.Configurations()
 		for _, prefix := range out {
-			for j := range p.Variants {
-				v := &p.Variants[j]
-				if c.Pinned[i] != "" && v.ID != c.Pinned[i] {
+			for j := range variants {
+				v := &variants[j]
+				if pin := c.pinned(i); pin != "" && v.ID != pin {
 					continue
 				}
 				next = append(next, append(slices.Clone(prefix), v))

@@ -90,6 +90,15 @@ func (s *Service) Fact(i int) *Fact { return factAt(s.Facts, i) }
 // Measure returns the default variant's fact for the measure at index i, or nil.
 func (s *Service) Measure(i int) *Fact { return factAt(s.Measures, i) }
 
+// Configurations are the service's variants; a service built in code
+// with Facts alone has one, made of them.
+func (s *Service) Configurations() []Variant {
+	if len(s.Variants) > 0 {
+		return s.Variants
+	}
+	return []Variant{{Facts: s.Facts, Measures: s.Measures, Effort: s.Effort, Pricing: s.Pricing}}
+}
+
 // Named reports whether the service has named variants to choose from.
 func (s *Service) Named() bool { return len(s.Variants) > 1 || len(s.Variants) == 1 && s.Variants[0].ID != "" }
 
@@ -102,8 +111,8 @@ func (s *Service) FactFor(cat *catalog.Catalog, key string) *Fact {
 func (s *Service) Missing(cat *catalog.Catalog) []string {
 	var out []string
 	for i, k := range cat.Keys {
-		for j := range s.Variants {
-			if s.Variants[j].Fact(i) == nil {
+		for _, v := range s.Configurations() {
+			if v.Fact(i) == nil {
 				out = append(out, k.Key)
 				break
 			}
@@ -123,7 +132,7 @@ func (s *Service) OneDay() string {
 	}
 	see(s.Effort.Checked)
 	see(s.Pricing.Checked)
-	for _, v := range s.Variants {
+	for _, v := range s.Configurations() {
 		for _, facts := range [][]Fact{v.Facts, v.Measures} {
 			for i := range facts {
 				see(facts[i].Checked)
@@ -304,7 +313,7 @@ func (b *Base) OldestCheck() string {
 		}
 		see(s.Effort.Checked)
 		see(s.Pricing.Checked)
-		for _, v := range s.Variants {
+		for _, v := range s.Configurations() {
 			see(v.Effort.Checked)
 			see(v.Pricing.Checked)
 			for _, facts := range [][]Fact{v.Facts, v.Measures} {

@@ -15,12 +15,24 @@ const Version = 1
 // DefaultProvider is the provider when a file names none.
 const DefaultProvider = "aws"
 
+// DefaultRegion is the Region whose limits apply when none is named.
+const DefaultRegion = "us-east-1"
+
+// EffectiveRegion is the Region named, or the default.
+func (r *Requirements) EffectiveRegion() string {
+	if r.Region == "" {
+		return DefaultRegion
+	}
+	return r.Region
+}
+
 // Requirements is what a user asks for.
 type Requirements struct {
 	Version  int
 	Title    string
 	Context  string
 	Provider string
+	Region   string // "" when the file names none: DefaultRegion
 	Exclude  []string
 	Must     []Item // in catalog order
 	Prefer   []Item // in catalog order

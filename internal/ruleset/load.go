@@ -429,7 +429,7 @@ func (s *Set) checkRanking(at func(keys ...string) diag.Pos) diag.List {
 	}
 	for _, kind := range RequirementKinds {
 		if f, ok := r.RequirementFit[kind]; !ok || !(f > 0 && f <= 1) {
-			errs.Add(at("requirement_fit"), "requirement_fit.%s must be more than 0 and at most 1, not %g", kind, f)
+			errs.Add(at("requirement_fit", kind), "requirement_fit.%s must be more than 0 and at most 1, not %g", kind, f)
 		}
 	}
 	for kind := range r.RequirementFit {

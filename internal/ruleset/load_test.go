@@ -35,15 +35,17 @@ func overlay(t *testing.T, file, old, new string) ruleset.Reader {
 // NaN ("json: unsupported value: NaN", exit 1).
 func TestLoadRefusesNumbersThatAreNoNumbers(t *testing.T) {
 	for _, c := range []struct{ file, old, new, want string }{
-		{ruleset.RankingFile, "fit: 60", "fit: .nan", "over/ranking.yaml:13:8: weights.fit takes a number, not .nan: YAML reads it as not-a-number"},
-		{ruleset.RankingFile, "fit: 60", "fit: 1e308", "over/ranking.yaml:13:3: weights must be zero or more and sum to 100 (they sum to 1e+308)"},
-		{ruleset.RankingFile, "must_weight: 2", "must_weight: .inf", "over/ranking.yaml:16:14: must_weight takes a number, not .inf: YAML reads it as infinity"},
-		{ruleset.RankingFile, "must_weight: 2", "must_weight: 1e308", "over/ranking.yaml:16:14: must_weight must be more than 0 and at most 100, not 1e+308"},
-		{ruleset.RankingFile, "condition_fit: 0.9", "condition_fit: -.Inf", "over/ranking.yaml:19:16: condition_fit takes a number, not -.Inf: YAML reads it as infinity"},
-		{ruleset.RankingFile, "condition_fit: 0.9", "condition_fit: 2", "over/ranking.yaml:19:16: condition_fit must be more than 0 and at most 1, not 2"},
-		{ruleset.RankingFile, "stop_below: 0.15", "stop_below: .NaN", "over/ranking.yaml:25:15: asking.stop_below takes a number, not .NaN: YAML reads it as not-a-number"},
-		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: .nan", "over/ranking.yaml:18:21: combination_effort takes a whole number, not .nan"},
-		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: 2.5", "over/ranking.yaml:18:21: combination_effort takes a whole number, not 2.5"},
+		{ruleset.RankingFile, "fit: 60", "fit: .nan", "over/ranking.yaml:15:8: weights.fit takes a number, not .nan: YAML reads it as not-a-number"},
+		{ruleset.RankingFile, "fit: 60", "fit: 1e308", "over/ranking.yaml:15:3: weights must be zero or more and sum to 100 (they sum to 1e+308)"},
+		{ruleset.RankingFile, "must_weight: 2", "must_weight: .inf", "over/ranking.yaml:18:14: must_weight takes a number, not .inf: YAML reads it as infinity"},
+		{ruleset.RankingFile, "must_weight: 2", "must_weight: 1e308", "over/ranking.yaml:18:14: must_weight must be more than 0 and at most 100, not 1e+308"},
+		{ruleset.RankingFile, "client-change: 0.4", "client-change: -.Inf", "over/ranking.yaml:28:18: requirement_fit.client-change takes a number, not -.Inf: YAML reads it as infinity"},
+		{ruleset.RankingFile, "client-change: 0.4", "client-change: 2", "over/ranking.yaml:28:18: requirement_fit.client-change must be more than 0 and at most 1, not 2"},
+		{ruleset.RankingFile, "client-change: 0.4", "client-changes: 0.4", "requirement_fit names unknown kind \"client-changes\""},
+		{ruleset.RankingFile, "unverified_fit: 0.5", "unverified_fit: 1", "over/ranking.yaml:31:17: unverified_fit must be more than 0 and less than 1, not 1"},
+		{ruleset.RankingFile, "stop_below: 0.15", "stop_below: .NaN", "over/ranking.yaml:37:15: asking.stop_below takes a number, not .NaN: YAML reads it as not-a-number"},
+		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: .nan", "over/ranking.yaml:20:21: combination_effort takes a whole number, not .nan"},
+		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: 2.5", "over/ranking.yaml:20:21: combination_effort takes a whole number, not 2.5"},
 		{ruleset.CatalogFile, "prior: 0.1", "prior: .nan", "over/catalog.yaml:31:12: keys.prior takes a number, not .nan: YAML reads it as not-a-number"},
 	} {
 		t.Run(c.new, func(t *testing.T) {
