@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"slices"
 
 	"github.com/advisor-dev/advisor/internal/engine"
 	"github.com/advisor-dev/advisor/internal/report"
@@ -38,9 +39,24 @@ type resultDoc struct {
 }
 
 type pickDoc struct {
-	ID    string  `json:"id"`
-	Name  string  `json:"name"`
-	Score float64 `json:"score"`
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Score   float64     `json:"score"`
+	Variant *variantDoc `json:"variant,omitempty"`
+}
+
+// variantDoc names the configuration judged.
+type variantDoc struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// requiresDoc is one thing a service needs to meet what it meets.
+type requiresDoc struct {
+	Kind   string   `json:"kind"`
+	Text   string   `json:"text"`
+	Source string   `json:"source"`
+	Keys   []string `json:"keys,omitempty"`
 }
 
 type rankedDoc struct {
@@ -48,12 +64,16 @@ type rankedDoc struct {
 	Name       string       `json:"name"`
 	Family     string       `json:"family"`
 	Paradigm   string       `json:"paradigm"`
-	Parts      []string     `json:"parts,omitempty"`
-	Eligible   bool         `json:"eligible"`
-	Score      float64      `json:"score"`
-	Met        []checkDoc   `json:"met"`
-	Violations []checkDoc   `json:"violations"`
-	Missed     []checkDoc   `json:"missed,omitempty"`
+	Variant    *variantDoc   `json:"variant,omitempty"`
+	Parts      []string      `json:"parts,omitempty"`
+	Roles      []string      `json:"roles,omitempty"` // each part's role, in the order of parts
+	Eligible   bool          `json:"eligible"`
+	Score      float64       `json:"score"`
+	Requires   []requiresDoc `json:"requires"`
+	Met        []checkDoc    `json:"met"`
+	Violations []checkDoc    `json:"violations"`
+	Missed     []checkDoc    `json:"missed,omitempty"`
+	Unverified []checkDoc    `json:"unverified,omitempty"`
 	Notes      []string     `json:"notes"`
 	Breakdown  breakdownDoc `json:"breakdown"`
 }
@@ -65,6 +85,8 @@ type checkDoc struct {
 	Have      string   `json:"have"`
 	Missing   []string `json:"missing,omitempty"` // of a list key missed: the wanted values the service lacks
 	Condition string   `json:"condition,omitempty"`
+	Requires  string   `json:"requires,omitempty"` // the kind of the condition's requirement
+	Measure   string   `json:"measure,omitempty"`  // unverified: what to measure
 	Reason    string   `json:"reason"`
 	Note      string   `json:"note,omitempty"`
 	Weight    float64  `json:"weight"`
@@ -111,7 +133,7 @@ type relaxDoc struct {
 func newResultDoc(res engine.Result, said report.Sentences, made version.Info) resultDoc {
 	doc := resultDoc{Version: 1, Title: res.Title, Advisor: made, Ranking: []rankedDoc{}, Excluded: res.Excluded}
 	if p := res.Recommendation; p != nil {
-		doc.Recommendation = &pickDoc{ID: p.ID, Name: p.Name, Score: p.Score}
+		doc.Recommendation = &pickDoc{ID: p.ID, Name: p.Name, Score: p.Score, Variant: variantOf(p.Variant)}
 	}
 	for _, r := range res.Ranking {
 		doc.Ranking = append(doc.Ranking, newRankedDoc(r, said.Services[r.ID]))
@@ -134,14 +156,30 @@ func newResultDoc(res engine.Result, said report.Sentences, made version.Info) r
 	return doc
 }
 
+func variantOf(v *engine.VariantRef) *variantDoc {
+	if v == nil {
+		return nil
+	}
+	return &variantDoc{ID: v.ID, Name: v.Name}
+}
+
 func newRankedDoc(r engine.Ranked, rs report.Reasons) rankedDoc {
 	b := r.Breakdown
+	var roles []string
+	if slices.ContainsFunc(r.Roles, func(role string) bool { return role != "" }) {
+		roles = r.Roles
+	}
+	requires := []requiresDoc{}
+	for _, q := range r.Requires {
+		requires = append(requires, requiresDoc{Kind: q.Kind, Text: q.Text, Source: q.Source, Keys: q.Keys})
+	}
 	return rankedDoc{
-		ID: r.ID, Name: r.Name, Family: r.Family, Paradigm: r.Paradigm, Parts: r.Parts,
-		Eligible: r.Eligible, Score: r.Score,
+		ID: r.ID, Name: r.Name, Family: r.Family, Paradigm: r.Paradigm, Variant: variantOf(r.Variant), Parts: r.Parts, Roles: roles,
+		Eligible: r.Eligible, Score: r.Score, Requires: requires,
 		Met:        checkDocs(r.Met, rs.Met),
 		Violations: checkDocs(r.Violations, rs.Violations),
 		Missed:     checkDocs(r.Missed, rs.Missed),
+		Unverified: checkDocs(r.Unverified, rs.Unverified),
 		Notes:      append([]string{}, rs.Notes...),
 		Breakdown:  breakdownDoc{Fit: partDoc(b.Fit), Affinity: partDoc(b.Affinity), Simplicity: partDoc(b.Simplicity)},
 	}
@@ -153,7 +191,10 @@ func checkDocs(checks []engine.Check, reasons []string) []checkDoc {
 	out := make([]checkDoc, len(checks))
 	for i, c := range checks {
 		out[i] = checkDoc{Key: c.Key, Kind: c.Kind, Want: c.Want, Have: c.Have, Missing: c.Missing, Condition: c.Condition,
-			Reason: reasons[i], Note: c.Note, Weight: c.Weight, Fit: c.Fit}
+			Measure: c.Measure, Reason: reasons[i], Note: c.Note, Weight: c.Weight, Fit: c.Fit}
+		if c.Requires != nil {
+			out[i].Requires = c.Requires.Kind
+		}
 	}
 	return out
 }

@@ -116,7 +116,7 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 		}
 		header = append(header, c.Title+" ("+kind+" "+c.Want+")")
 	}
-	conditional := false
+	conditional, unverified := false, false
 	rows := [][]string{}
 	for _, r := range rep.Rows {
 		rank := fmt.Sprint(r.Rank)
@@ -127,6 +127,7 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 		for _, c := range r.Cells {
 			row = append(row, cellText(c))
 			conditional = conditional || c.Condition
+			unverified = unverified || c.Unverified
 		}
 		rows = append(rows, row)
 	}
@@ -137,7 +138,10 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 	}
 	legend := "✓ meets, ✗ misses; - misses a must"
 	if conditional {
-		legend += "; ✓* meets only under a condition (see notes)"
+		legend += "; ✓* meets only under a requirement (see notes)"
+	}
+	if unverified {
+		legend += "; ? unverified: AWS does not publish the limit"
 	}
 	_, err := io.WriteString(w, paint(ansiDim, strings.TrimSuffix(wrap("", legend, width), "\n"))+"\n")
 	return err
@@ -145,6 +149,8 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 
 func cellText(c report.Cell) string {
 	switch {
+	case c.Unverified:
+		return "? " + c.Have
 	case c.Met && c.Condition:
 		return "✓* " + c.Have
 	case c.Met:

@@ -59,9 +59,10 @@ type Row struct {
 
 // Cell is one key judged for one service.
 type Cell struct {
-	Met       bool
-	Have      string
-	Condition bool
+	Met        bool
+	Have       string
+	Condition  bool
+	Unverified bool // AWS does not publish the limit
 }
 
 // Build explains res; top limits the rows and others shown (0: all).
@@ -96,11 +97,15 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	}
 	win := res.Ranking[0]
 	if res.Recommendation != nil {
-		rep.Headline = fmt.Sprintf("Recommended: %s (%s), score %.1f of 100", win.Name, win.ID, win.Score)
+		rep.Headline = fmt.Sprintf("Recommended: %s (%s), score %.1f of 100", nameOf(win), win.ID, win.Score)
 		rep.Why = whyWinner(res.Hints, win, rep.Sentences.Services[win.ID].Notes, res.Ranking, req)
+		if len(res.Tied) > 1 {
+			rep.Why = append(rep.Why, fmt.Sprintf("Tied at %.1f with %s; the tie goes by fewer requirements, then less effort, then id.",
+				win.Score, strings.Join(res.Tied[1:], ", ")))
+		}
 	} else {
 		rep.Headline = "No service meets every must"
-		rep.Why = []string{fmt.Sprintf("Closest: %s (%s), which misses %s.", win.Name, win.ID, rep.Sentences.Services[win.ID].Misses)}
+		rep.Why = []string{fmt.Sprintf("Closest: %s (%s), which misses %s.", nameOf(win), win.ID, rep.Sentences.Services[win.ID].Misses)}
 	}
 	for i, r := range shown {
 		if i == 0 {
@@ -117,7 +122,20 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	return rep
 }
 
+// nameOf names a service with the configuration judged, when it has several.
+func nameOf(r engine.Ranked) string {
+	if r.Variant != nil && r.Variant.Name != "" {
+		return r.Name + ", " + r.Variant.Name
+	}
+	return r.Name
+}
+
 func cellFor(r engine.Ranked, key string) Cell {
+	for _, c := range r.Unverified {
+		if c.Key == key {
+			return Cell{Have: c.Have, Unverified: true}
+		}
+	}
 	for _, c := range r.Met {
 		if c.Key == key {
 			return Cell{Met: true, Have: c.Have, Condition: c.Condition != ""}
@@ -148,9 +166,20 @@ func whyWinner(hints []engine.Hint, win engine.Ranked, notes []string, ranking [
 			eligible++
 		}
 	}
+	single := -1
+	for i, r := range ranking {
+		if r.Eligible && len(r.Parts) == 0 {
+			single = i
+			break
+		}
+	}
 	switch {
-	case len(win.Parts) > 0:
+	case len(win.Parts) > 0 && single < 0:
 		why = append(why, fmt.Sprintf("No single service meets every must (%s); used together, %s do.", strings.Join(musts, ", "), strings.Join(win.Parts, " then ")))
+	case len(win.Parts) > 0:
+		s := ranking[single]
+		why = append(why, fmt.Sprintf("Used together, %s meet every must (%s) and score highest, though more to run; a single service would do too: %s (%.1f).",
+			strings.Join(win.Parts, " then "), strings.Join(musts, ", "), s.ID, s.Score))
 	case len(req.Must) == 0:
 		why = append(why, "No must-haves were set, so every service is eligible; preferences, fit and simplicity decide.")
 	case eligible == 1:
@@ -174,7 +203,7 @@ func whyWinner(hints []engine.Hint, win engine.Ranked, notes []string, ranking [
 	if len(notes) > 0 {
 		why = append(why, "Mind: "+strings.Join(notes, "; ")+".")
 	}
-	if len(ranking) > 1 && ranking[1].Eligible && len(why) < 4 {
+	if len(ranking) > 1 && ranking[1].Eligible && ranking[1].Score != win.Score && len(why) < 4 {
 		why = append(why, "Ahead of "+ranking[1].ID+" on "+edgeName(win, ranking[1])+": "+edge(hints, win, ranking[1])+".")
 	}
 	return why
@@ -182,7 +211,21 @@ func whyWinner(hints []engine.Hint, win engine.Ranked, notes []string, ranking [
 
 // whyBehind says why an eligible service ranks below the winner.
 func whyBehind(hints []engine.Hint, r, win engine.Ranked) string {
+	if r.Score == win.Score {
+		return "tied on score; behind by the tie rule: " + tieReason(r, win)
+	}
 	return "behind on " + edgeName(win, r) + ": " + lossReason(hints, r, win)
+}
+
+// tieReason says which step of the tie rule put win ahead of r.
+func tieReason(r, win engine.Ranked) string {
+	switch {
+	case len(r.Requires) != len(win.Requires):
+		return fmt.Sprintf("more requirements (%d vs %d)", len(r.Requires), len(win.Requires))
+	case r.Breakdown.Simplicity.Effort != win.Breakdown.Simplicity.Effort:
+		return fmt.Sprintf("more effort (%d vs %d)", r.Breakdown.Simplicity.Effort, win.Breakdown.Simplicity.Effort)
+	}
+	return "its id sorts after " + win.ID
 }
 
 // edge says what separates the winner from a runner-up, in the winner's favour.
@@ -245,9 +288,12 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 			return "does not meet prefer " + unmet(c) + " (has " + c.Have + ")"
 		}
 		for _, c := range other.Met {
-			if c.Condition != "" {
-				return "meets " + Phrase(c.Key, c.Want) + " only with " + c.Condition
+			if c.Requires != nil {
+				return "meets " + Phrase(c.Key, c.Want) + " only with " + c.Condition + " (" + KindWords(c.Requires.Kind) + ")"
 			}
+		}
+		for _, c := range other.Unverified {
+			return "cannot be verified on " + Phrase(c.Key, c.Want) + " (AWS does not publish the limit)"
 		}
 		return "meets the keys less well"
 	case "affinity":

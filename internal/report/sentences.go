@@ -19,9 +19,9 @@ type Sentences struct {
 
 // Reasons are one service's checks and notes in words.
 type Reasons struct {
-	// One reason per check of the service's Met, Violations and Missed,
-	// in the same order.
-	Met, Violations, Missed []string
+	// One reason per check of the service's Met, Violations, Missed and
+	// Unverified, in the same order.
+	Met, Violations, Missed, Unverified []string
 	// Notes name the conditions the service needs for what it meets only
 	// under one: "throughput 5k/s needs high-throughput mode".
 	Notes []string
@@ -41,11 +41,18 @@ func Word(res engine.Result, rules *ruleset.Set) Sentences {
 	s := Sentences{Services: make(map[string]Reasons, len(res.Ranking))}
 	for _, r := range res.Ranking {
 		rs := Reasons{Notes: []string{}}
+		if v := r.Variant; v != nil {
+			rs.Notes = append(rs.Notes, variantNote(*v))
+		}
 		for _, c := range r.Met {
 			rs.Met = append(rs.Met, reason(c, true, rules))
-			if c.Condition != "" {
-				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+c.Condition)
+			if c.Requires != nil {
+				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+c.Condition+" ("+KindWords(c.Requires.Kind)+")")
 			}
+		}
+		for _, c := range r.Unverified {
+			rs.Unverified = append(rs.Unverified, unverified(c))
+			rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" is unverified: AWS does not publish the limit; "+c.Measure)
 		}
 		for _, c := range r.Violations {
 			rs.Violations = append(rs.Violations, reason(c, false, rules))
@@ -70,7 +77,9 @@ func Word(res engine.Result, rules *ruleset.Set) Sentences {
 }
 
 // reason says why a service meets or misses a key: the rule's sentence
-// with {want}, {have} and {missing} filled in, and the condition it needs.
+// (or the derived check's) with {want}, {have}, {missing} and the derived
+// check's factors filled in, the requirement it needs, and why the wanted
+// value was implied.
 func reason(c engine.Check, met bool, rules *ruleset.Set) string {
 	if c.Unknown {
 		return "the knowledge base records nothing on " + c.Key + " for this service"
@@ -81,14 +90,60 @@ func reason(c engine.Check, met bool, rules *ruleset.Set) string {
 		if met {
 			tmpl = rule.Met
 		}
+	} else if d, ok := rules.DerivedFor(c.Key); ok {
+		tmpl = d.Unmet
+		if met {
+			tmpl = d.Met
+		}
 	}
 	text := strings.ReplaceAll(tmpl, "{want}", c.Want)
 	text = strings.ReplaceAll(text, "{have}", c.Have)
 	text = strings.ReplaceAll(text, "{missing}", strings.Join(c.Missing, ", "))
+	for key, v := range c.Terms {
+		text = strings.ReplaceAll(text, "{"+key+"}", v)
+	}
 	if c.Condition != "" {
 		text += " with " + c.Condition
 	}
+	if c.Implied != "" {
+		text += " (" + c.Implied + ")"
+	}
 	return text
+}
+
+// unverified says that a key cannot be judged: AWS does not publish the
+// limit, and what to measure instead.
+func unverified(c engine.Check) string {
+	text := "cannot be verified for " + Phrase(c.Key, c.Want) + ": AWS does not publish the limit"
+	if c.Measure != "" {
+		text += "; " + c.Measure
+	}
+	return text
+}
+
+// variantNote names the configuration judged.
+func variantNote(v engine.VariantRef) string {
+	if v.Default {
+		return "judged in its default configuration: " + v.Name
+	}
+	return "judged as " + v.Name + ", a configuration to choose (the service's default is different)"
+}
+
+// KindWords says what a kind of requirement asks of a team.
+func KindWords(kind string) string {
+	switch kind {
+	case ruleset.RequiresOptIn:
+		return "an opt-in: turn it on or pay for it"
+	case ruleset.RequiresClientChange:
+		return "a change to every client"
+	case ruleset.RequiresQuotaIncrease:
+		return "a quota increase to request"
+	case ruleset.RequiresRegion:
+		return "only in some Regions"
+	case ruleset.RequiresVariant:
+		return "a configuration to choose"
+	}
+	return kind
 }
 
 // change says a what-if for the pick win.
