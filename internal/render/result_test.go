@@ -57,6 +57,7 @@ func TestResultEmptyLists(t *testing.T) {
       "paradigm": "queue",
       "eligible": false,
       "score": 0,
+      "requires": [],
       "met": [],
       "violations": [],
       "notes": [],

@@ -138,7 +138,7 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 	}
 	legend := "✓ meets, ✗ misses; - misses a must"
 	if conditional {
-		legend += "; ✓* meets only under a requirement (see notes)"
+		legend += "; ✓* needs a requirement (see notes)"
 	}
 	if unverified {
 		legend += "; ? unverified: AWS does not publish the limit"

@@ -51,7 +51,7 @@ func TestMissesNameOnlyWhatIsMissing(t *testing.T) {
 
 	// A preference half met, behind the winner on fit.
 	res = engine.Result{Recommendation: &engine.Pick{ID: "sqs"}, Ranking: []engine.Ranked{
-		{ID: "sqs", Eligible: true, Breakdown: engine.Breakdown{Fit: engine.Part{Points: 60}}},
+		{ID: "sqs", Eligible: true, Score: 60, Breakdown: engine.Breakdown{Fit: engine.Part{Points: 60}}},
 		{ID: "sns", Eligible: true, Missed: []engine.Check{prefer}},
 	}}
 	rep = report.Build(res, req, rules, 0)

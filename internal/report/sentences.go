@@ -41,13 +41,16 @@ func Word(res engine.Result, rules *ruleset.Set) Sentences {
 	s := Sentences{Services: make(map[string]Reasons, len(res.Ranking))}
 	for _, r := range res.Ranking {
 		rs := Reasons{Notes: []string{}}
-		if v := r.Variant; v != nil {
+		if v := r.Variant; v != nil && !v.Default {
 			rs.Notes = append(rs.Notes, variantNote(*v))
 		}
 		for _, c := range r.Met {
 			rs.Met = append(rs.Met, reason(c, true, rules))
-			if c.Requires != nil {
+			switch {
+			case c.Requires != nil:
 				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+c.Condition+" ("+KindWords(c.Requires.Kind)+")")
+			case c.Condition != "":
+				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+c.Condition)
 			}
 		}
 		for _, c := range r.Unverified {
@@ -121,12 +124,9 @@ func unverified(c engine.Check) string {
 	return text
 }
 
-// variantNote names the configuration judged.
+// variantNote names a configuration judged that is not the default.
 func variantNote(v engine.VariantRef) string {
-	if v.Default {
-		return "judged in its default configuration: " + v.Name
-	}
-	return "judged as " + v.Name + ", a configuration to choose (the service's default is different)"
+	return "judged as " + v.Name + ", a configuration to choose (not the default)"
 }
 
 // KindWords says what a kind of requirement asks of a team.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/ruleset"
 )
 
 // Result returns the schema of the result document that `--output json`
@@ -32,10 +33,13 @@ func Result() ([]byte, error) {
 			"have":   str(`the service's value; "unknown" where the knowledge base has no fact`),
 			"reason": str("why the service meets or misses the key, in words"),
 			"weight": num("how much the key counts in the fit"),
-			"fit":    object{"type": "number", "minimum": 0, "maximum": 1, "description": "1 met, less under a condition, 0 missed"},
+			"fit":    object{"type": "number", "minimum": 0, "maximum": 1, "description": "1 met; less under a requirement (by its kind) or unverified; 0 missed"},
 		}
 		if met {
-			props["condition"] = str("met only under this condition of the service's, such as a mode to turn on")
+			props["condition"] = str("met only under this requirement of the service's, such as a mode to turn on")
+			props["requires"] = object{"enum": ruleset.RequirementKinds, "description": "the kind of the condition's requirement"}
+			props["measure"] = str("unverified: what to measure, since AWS does not publish the limit")
+			props["note"] = str("the service's own note on the fact")
 		} else {
 			props["missing"] = texts("of a list key: only the wanted values the service lacks")
 			props["note"] = str("the service's own note on the fact")
@@ -52,17 +56,32 @@ func Result() ([]byte, error) {
 		"effort": object{"type": "integer", "minimum": 1, "maximum": 10, "description": "what it takes to run and pay for, 1 (least) to 10"},
 		"note":   str("why the effort is what it is"),
 	})
-	ranked := record("one service or combination considered", []string{"id", "name", "family", "paradigm", "eligible", "score", "met", "violations", "notes", "breakdown"}, object{
+	variant := record("the configuration judged: one coherent configuration, never a mix", []string{"id", "name"}, object{
+		"id": str("the variant's id"), "name": str("the variant's name"),
+	})
+	kinds := append([]string{ruleset.RequiresVariant}, ruleset.RequirementKinds...)
+	requires := list("what the service needs to meet what it meets: a variant chosen, opt-ins, client changes, Regions, quota increases",
+		record("one requirement", []string{"kind", "text", "source"}, object{
+			"kind":   object{"enum": kinds, "description": "what it asks of a team"},
+			"text":   str("the requirement in words"),
+			"source": str("the page that says so"),
+			"keys":   texts("the keys it is needed for; none for a variant"),
+		}))
+	ranked := record("one service or combination considered", []string{"id", "name", "family", "paradigm", "eligible", "score", "requires", "met", "violations", "notes", "breakdown"}, object{
 		"id":         str("the service id"),
 		"name":       str("the service's name"),
 		"family":     str("the family it belongs to; combinations for services used together"),
 		"paradigm":   str("its kind of service: queue, pubsub, stream, event-bus, delivery or broker"),
+		"variant":    variant,
 		"parts":      texts("of a combination: its services, in the order messages pass them"),
+		"roles":      texts("of a combination: each part's role (entry, fan-out, buffer, archive, reader), in the order of parts"),
+		"requires":   requires,
 		"eligible":   object{"type": "boolean", "description": "whether it meets every must"},
 		"score":      object{"type": "number", "minimum": 0, "maximum": 100, "description": "0 to 100: the breakdown's three parts summed"},
 		"met":        list("the keys it meets, in the order asked", check("a key met", true)),
 		"violations": list("the musts it misses", check("a must missed", false)),
 		"missed":     list("the preferences it misses", check("a preference missed", false)),
+		"unverified": list("the keys whose limit AWS does not publish: neither met nor missed", check("a key unverified", true)),
 		"notes":      texts("the conditions it needs for what it meets only under one"),
 		"breakdown": record("how the score is made", []string{"fit", "affinity", "simplicity"}, object{
 			"fit":        part("how well it meets the keys asked"),
@@ -90,10 +109,10 @@ func Result() ([]byte, error) {
 				"type":        []string{"object", "null"},
 				"description": "the best eligible service; null when none meets every must (exit 3)",
 				"required":    []string{"id", "name", "score"},
-				"properties":  object{"id": str("the service id"), "name": str("the service's name"), "score": num("its score")},
+				"properties":  object{"id": str("the service id"), "name": str("the service's name"), "score": num("its score"), "variant": variant},
 			},
-			"ranking":  list("every service considered: eligible ones first, single services before combinations, each group by score, highest first, then id", ranked),
-			"excluded": texts("the ids the requirements' exclude or provider left out"),
+			"ranking":  list("every service considered, each in its best variant: eligible ones first, then by score, highest first; ties by fewer requires, then lower effort, then id", ranked),
+			"excluded": texts("the ids the requirements' exclude or provider left out, and every combination using one"),
 			"hints": list("the ranking hints the requirements triggered, which make affinity", record("a ranking hint", []string{"when", "because", "weight", "suits"}, object{
 				"when":    str("the requirement that triggers it"),
 				"because": str("why it favours some kinds of service"),
