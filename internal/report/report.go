@@ -97,7 +97,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	}
 	win := res.Ranking[0]
 	if res.Recommendation != nil {
-		rep.Headline = fmt.Sprintf("Recommended: %s (%s), score %.1f of 100", nameOf(win), win.ID, win.Score)
+		rep.Headline = fmt.Sprintf("Recommended: %s, score %.1f of 100", nameOf(win), win.Score)
 		rep.Why = whyWinner(res.Hints, win, rep.Sentences.Services[win.ID].Notes, res.Ranking, req)
 		if len(res.Tied) > 1 {
 			rep.Why = append(rep.Why, fmt.Sprintf("Tied at %.1f with %s; the tie goes by fewer requirements, then less effort, then id.",
@@ -105,7 +105,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 		}
 	} else {
 		rep.Headline = "No service meets every must"
-		rep.Why = []string{fmt.Sprintf("Closest: %s (%s), which misses %s.", nameOf(win), win.ID, rep.Sentences.Services[win.ID].Misses)}
+		rep.Why = []string{fmt.Sprintf("Closest: %s, which misses %s.", nameOf(win), rep.Sentences.Services[win.ID].Misses)}
 	}
 	for i, r := range shown {
 		if i == 0 {
@@ -122,12 +122,14 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	return rep
 }
 
-// nameOf names a service with the configuration judged, when it has several.
+// nameOf names a service, its id and the configuration judged, when it
+// has several: "Amazon SQS FIFO queues (sqs-fifo) as high-throughput mode".
 func nameOf(r engine.Ranked) string {
+	name := r.Name + " (" + r.ID + ")"
 	if r.Variant != nil && r.Variant.Name != "" {
-		return r.Name + ", " + r.Variant.Name
+		name += " as " + r.Variant.Name
 	}
-	return r.Name
+	return name
 }
 
 func cellFor(r engine.Ranked, key string) Cell {
