@@ -277,6 +277,9 @@ func (g *requirementsGen) value(k *catalog.Key) *yaml.Node {
 }
 
 func (g *requirementsGen) quantity(k *catalog.Key) string {
+	if k.Type == catalog.Integer {
+		return strconv.Itoa(1 + g.rng.IntN(1000))
+	}
 	if k.Unlimited && g.rng.IntN(8) == 0 {
 		return "unlimited"
 	}

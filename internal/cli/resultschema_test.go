@@ -33,6 +33,9 @@ func TestResultsValidateAgainstSchema(t *testing.T) {
 		{"--replay", "--targets", "s3"},
 		// a pick under a condition, with what-ifs of each kind and effect
 		{"--ordering", "strict", "--throughput", "2k/s", "--exclude", "sqs"},
+		// unverified musts (limits AWS does not publish), a variant to choose
+		{"--ordering", "per-key", "--key-throughput", "2k/s"},
+		{"--fanout", "--ordering", "per-key", "--retention", "300d"},
 		// a list half met, preferences missed
 		{"--fanout", "--targets", "email,s3", "--prefer", "replay=true", "--prefer", "protocols=amqp,kafka:2"},
 	}
@@ -196,7 +199,7 @@ func TestResultSchemaRefusesBrokenResults(t *testing.T) {
 	}
 	s := compileSchema(t, raw, false)
 	f, _, out, _ := newTestFactory(nil)
-	Run(f, []string{"recommend", "--ordering", "strict", "--throughput", "1M/s", "-o", "json"})
+	Run(f, []string{"recommend", "--ordering", "strict", "--throughput", "1M/s", "--delivery", "exactly-once", "-o", "json"})
 	for name, breakIt := range map[string]func(doc map[string]any){
 		"no ranking": func(doc map[string]any) { delete(doc, "ranking") },
 		"no advisor": func(doc map[string]any) { delete(doc, "advisor") },

@@ -36,7 +36,7 @@ func (v verdict) haveText() string {
 // base has none), met or not. A fact AWS does not publish leaves the
 // item unverified: it counts unverified_fit, and is not a miss.
 func (it *item) check(fact *kb.Fact, at place, r *ruleset.Ranking) (c Check, met bool) {
-	c = Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Weight: it.weight, Implied: it.implied, Terms: it.terms}
+	c = Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Weight: it.weight, Implied: it.implied, Terms: it.terms, From: it.from}
 	switch {
 	case fact == nil:
 		c.Have, c.Unknown = "unknown", true

@@ -97,6 +97,7 @@ type item struct {
 	weight  float64
 	implied string            // why the value was taken from another key
 	terms   map[string]string // a derived item's factors, by key
+	from    string            // the key the user set that brings in an implied or derived item
 }
 
 // hint is a ranking hint that applies to the requirements.
@@ -176,7 +177,7 @@ func impliedItems(req *requirements.Requirements, rules *ruleset.Set) []item {
 		}
 		k, _ := rules.Catalog.Lookup(r.Key)
 		in := item{index: rules.Catalog.Index(r.Key), key: k, compare: ruleset.CompareFor(k), value: from.Value,
-			want: from.Value.String(), kind: Prefer, weight: weightOf(rules, from, fromMust), implied: r.Implied.Because}
+			want: from.Value.String(), kind: Prefer, weight: weightOf(rules, from, fromMust), implied: r.Implied.Because, from: r.Implied.ValueOf}
 		if allMust {
 			in.kind, in.weight = Must, rules.Ranking.MustWeight
 		}
@@ -211,7 +212,7 @@ func derivedItems(req *requirements.Requirements, rules *ruleset.Set) []item {
 		}
 		v := catalog.Value{Type: m.Type, Num: num}
 		in := item{index: rules.Catalog.MeasureIndex(d.Measure), measure: true, key: m, compare: ruleset.AtLeast,
-			value: v, want: v.String(), kind: Prefer, weight: weight, terms: terms}
+			value: v, want: v.String(), kind: Prefer, weight: weight, terms: terms, from: d.Product[0]}
 		if allMust {
 			in.kind, in.weight = Must, rules.Ranking.MustWeight
 		}

@@ -39,9 +39,15 @@ func Relaxations(req *requirements.Requirements, base *kb.Base, rules *ruleset.S
 		if len(r.Violations) != fewest {
 			continue
 		}
-		keys := make([]string, len(r.Violations))
-		for i, c := range r.Violations {
-			keys[i] = c.Key
+		var keys []string
+		for _, c := range r.Violations {
+			key := c.Key
+			if c.From != "" {
+				key = c.From // dropping the key that brings the check in drops it
+			}
+			if !slices.Contains(keys, key) {
+				keys = append(keys, key)
+			}
 		}
 		if !slices.ContainsFunc(sets, func(s []string) bool { return slices.Equal(s, keys) }) {
 			sets = append(sets, keys)
@@ -50,8 +56,8 @@ func Relaxations(req *requirements.Requirements, base *kb.Base, rules *ruleset.S
 			break
 		}
 	}
-	out := make([]Relaxation, len(sets))
-	for i, keys := range sets {
+	var out []Relaxation
+	for _, keys := range sets {
 		trial := clone(req)
 		for _, k := range keys {
 			trial.Unset(k)
@@ -59,12 +65,16 @@ func Relaxations(req *requirements.Requirements, base *kb.Base, rules *ruleset.S
 		then := Rank(trial, base, rules)
 		// The service that missed just these musts is eligible now, so
 		// there is a pick, and it leads the ranking.
-		out[i] = Relaxation{Then: then.Recommendation.ID, Parts: then.Ranking[0].Parts}
+		if then.Recommendation == nil {
+			continue // cannot happen while every check comes from a must dropped
+		}
+		r := Relaxation{Then: then.Recommendation.ID, Parts: then.Ranking[0].Parts}
 		for _, it := range req.Must {
 			if slices.Contains(keys, it.Key) {
-				out[i].Drop = append(out[i].Drop, it)
+				r.Drop = append(r.Drop, it)
 			}
 		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -119,7 +119,11 @@ type Check struct {
 	Implied string
 	// Terms are, for a check derived from several keys (bytes a second),
 	// the values it multiplies, by key.
-	Terms  map[string]string
+	Terms map[string]string
+	// From is, for a check the user did not ask for directly (implied or
+	// derived), the key they set that brings it in: dropping that key
+	// drops the check.
+	From   string
 	Note   string  // the service's own note on the fact, for a miss
 	Weight float64 // how much the key counts in the fit
 	Fit    float64 // 1 met, requirement_fit under a requirement, unverified_fit unverified, 0 missed

@@ -196,6 +196,9 @@ func missList(violations []engine.Check) string {
 	parts := make([]string, len(violations))
 	for i, c := range violations {
 		parts[i] = fmt.Sprintf("%s (has %s)", unmet(c), c.Have)
+		if c.Implied != "" {
+			parts[i] = fmt.Sprintf("%s (has %s; %s)", unmet(c), c.Have, c.Implied)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -25,7 +25,7 @@ func Result() ([]byte, error) {
 	}
 	// A check met may need a condition; a check missed names what is
 	// missing and carries the service's note.
-	check := func(desc string, met bool) object {
+	check := func(desc string, as string) object {
 		props := object{
 			"key":    str("the requirement key"),
 			"kind":   object{"enum": []string{engine.Must, engine.Prefer}, "description": "whether the key is a must or a preference"},
@@ -35,12 +35,14 @@ func Result() ([]byte, error) {
 			"weight": num("how much the key counts in the fit"),
 			"fit":    object{"type": "number", "minimum": 0, "maximum": 1, "description": "1 met; less under a requirement (by its kind) or unverified; 0 missed"},
 		}
-		if met {
+		switch as {
+		case "met":
 			props["condition"] = str("met only under this requirement of the service's, such as a mode to turn on")
 			props["requires"] = object{"enum": ruleset.RequirementKinds, "description": "the kind of the condition's requirement"}
-			props["measure"] = str("unverified: what to measure, since AWS does not publish the limit")
-			props["note"] = str("the service's own note on the fact")
-		} else {
+		case "unverified":
+			props["measure"] = str("what to measure, since AWS does not publish the limit")
+			props["note"] = str("what AWS does publish that comes close")
+		default:
 			props["missing"] = texts("of a list key: only the wanted values the service lacks")
 			props["note"] = str("the service's own note on the fact")
 		}
@@ -78,10 +80,10 @@ func Result() ([]byte, error) {
 		"requires":   requires,
 		"eligible":   object{"type": "boolean", "description": "whether it meets every must"},
 		"score":      object{"type": "number", "minimum": 0, "maximum": 100, "description": "0 to 100: the breakdown's three parts summed"},
-		"met":        list("the keys it meets, in the order asked", check("a key met", true)),
-		"violations": list("the musts it misses", check("a must missed", false)),
-		"missed":     list("the preferences it misses", check("a preference missed", false)),
-		"unverified": list("the keys whose limit AWS does not publish: neither met nor missed", check("a key unverified", true)),
+		"met":        list("the keys it meets, in the order asked", check("a key met", "met")),
+		"violations": list("the musts it misses", check("a must missed", "missed")),
+		"missed":     list("the preferences it misses", check("a preference missed", "missed")),
+		"unverified": list("the keys whose limit AWS does not publish: neither met nor missed", check("a key unverified", "unverified")),
 		"notes":      texts("the conditions it needs for what it meets only under one"),
 		"breakdown": record("how the score is made", []string{"fit", "affinity", "simplicity"}, object{
 			"fit":        part("how well it meets the keys asked"),
