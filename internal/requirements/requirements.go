@@ -15,15 +15,24 @@ const Version = 1
 // DefaultProvider is the provider when a file names none.
 const DefaultProvider = "aws"
 
+// DefaultRegion is the Region when a file names none: it settles
+// Region-dependent limits and prices.
+const DefaultRegion = "us-east-1"
+
 // Requirements is what a user asks for.
 type Requirements struct {
 	Version  int
 	Title    string
 	Context  string
 	Provider string
-	Exclude  []string
-	Must     []Item // in catalog order
-	Prefer   []Item // in catalog order
+	// Region is the AWS Region the file names, such as eu-west-1; empty
+	// when it names none (EffectiveRegion is then DefaultRegion). Kept
+	// empty rather than defaulted so that a file written back stays as the
+	// user wrote it.
+	Region  string
+	Exclude []string
+	Must    []Item // in catalog order
+	Prefer  []Item // in catalog order
 }
 
 // Item is one key the user set, as a must or a prefer.
@@ -51,6 +60,15 @@ func QuantityText(k *catalog.Key, s string) string {
 		s += "/s"
 	}
 	return s
+}
+
+// EffectiveRegion is the Region that settles limits and prices: the one
+// given, else DefaultRegion.
+func (r *Requirements) EffectiveRegion() string {
+	if r.Region == "" {
+		return DefaultRegion
+	}
+	return r.Region
 }
 
 // Has reports whether key is set as a must or a prefer.
@@ -84,7 +102,7 @@ func (it Item) plain() any {
 
 // Plain is the requirements as a version-1 document for YAML or JSON output.
 func (r *Requirements) Plain() Document {
-	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Exclude: r.Exclude}
+	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region, Exclude: r.Exclude}
 	if d.Provider == DefaultProvider {
 		d.Provider = ""
 	}
