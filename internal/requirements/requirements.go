@@ -50,9 +50,10 @@ type Item struct {
 
 // QuantityText is what Item.Text keeps of a value of k written as s: the
 // text, with the "/s" a rate may leave out (so that 500 is not written
-// back as a quoted number).
+// back as a quoted number). A count keeps nothing: it has no unit to keep,
+// and its value is written back as a YAML whole number (150, not "150").
 func QuantityText(k *catalog.Key, s string) string {
-	if !k.IsQuantity() {
+	if !k.IsQuantity() || k.Type == catalog.Integer {
 		return ""
 	}
 	s = strings.TrimSpace(s)
