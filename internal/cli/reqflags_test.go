@@ -1,12 +1,19 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/docsgen"
+	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/ruleset"
+	"github.com/advisor-dev/advisor/internal/schema"
 	"github.com/advisor-dev/advisor/internal/testfixture"
+	"github.com/advisor-dev/advisor/rules"
+	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -59,5 +66,53 @@ func TestApplyRefusesBadCounts(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("--consumers %q: got %v, want %s", value, err, want)
 		}
+	}
+}
+
+// Measures (bandwidth) are judged, never asked: no flag, no question, no
+// schema property, no row of the reference is made of one. The real rules,
+// read from their YAML (the knowledge need not load).
+func TestMeasuresAreNotRequirementKeys(t *testing.T) {
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := &set.Catalog
+	if len(cat.Measures) == 0 {
+		t.Skip("the catalog has no measures")
+	}
+	cmd := &cobra.Command{Use: "x"}
+	addReqFlags(cmd, cat, nil)
+	sch, err := schema.Requirements(cat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := docsgen.Requirements(cat, &kb.Base{})
+	for _, m := range cat.Measures {
+		if cmd.Flags().Lookup(flagName(m.Key)) != nil {
+			t.Errorf("measure %s has a flag", m.Key)
+		}
+		if _, ok := cat.Lookup(m.Key); ok {
+			t.Errorf("measure %s is a requirement key", m.Key)
+		}
+		for _, q := range cat.Asked() {
+			if slices.Contains(q.Keys, m.Key) {
+				t.Errorf("measure %s is asked in %s", m.Key, q.ID)
+			}
+		}
+		if strings.Contains(string(sch), `"`+m.Key+`"`) {
+			t.Errorf("measure %s is in the schema", m.Key)
+		}
+		if strings.Contains(doc, "`"+m.Key+"`") {
+			t.Errorf("measure %s is in the reference", m.Key)
+		}
+	}
+	for _, key := range []string{"consumers", "key_throughput"} {
+		if cmd.Flags().Lookup(flagName(key)) == nil || !strings.Contains(string(sch), `"`+key+`"`) || !strings.Contains(doc, "| `"+key+"` |") {
+			t.Errorf("key %s lacks a flag, a schema property or a row", key)
+		}
+	}
+	if f := cmd.Flags().Lookup("consumers"); f == nil || f.Value.Type() != "3" {
+		t.Errorf("--consumers shows no example in --help")
 	}
 }
