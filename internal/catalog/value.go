@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/diag"
@@ -129,10 +130,45 @@ func (k *Key) ParseNode(name string, n *yaml.Node, ctx Context) (Value, error) {
 	if k.Type == Enum && n.Tag != "!!str" {
 		return fail("%s takes %s, not %s", k.Key, k.Expect(), yamlx.Describe(n))
 	}
+	if k.Type == Integer && ctx == InRequirement {
+		return k.parseCountNode(pos, n)
+	}
 	if what, ok := yamlx.NonFinite(n); ok {
 		return fail("%s takes %s, not %s: YAML reads it as %s", k.Key, k.Expect(), n.Value, what)
 	}
 	return k.parseAt(pos, n.Value, ctx)
+}
+
+// parseCountNode reads a requirement on an integer key: a YAML whole number
+// (150, not "150", 1.5 or 2k), as the schema has it, so that a file means
+// the same to the advisor and to an editor checking it.
+func (k *Key) parseCountNode(pos diag.Pos, n *yaml.Node) (Value, error) {
+	fail := func(format string, args ...any) (Value, error) {
+		return Value{}, diag.List{{Pos: pos, Msg: fmt.Sprintf(format, args...)}}
+	}
+	switch n.Tag {
+	case "!!int":
+		var i int64
+		if err := n.Decode(&i); err != nil {
+			return fail("%s: %q is too large", k.Key, n.Value)
+		}
+		return k.parseAt(pos, strconv.FormatInt(i, 10), InRequirement)
+	case "!!float":
+		if strings.Trim(n.Value, "0123456789") == "" { // too many digits for an int
+			return fail("%s: %q is too large", k.Key, n.Value)
+		}
+		return fail("%s takes a whole number, such as %s, not %s", k.Key, strings.Join(k.Examples, " or "), n.Value)
+	case "!!str":
+		v, err := k.ParseText(n.Value, InRequirement)
+		switch {
+		case err != nil:
+			return Value{}, diag.List{{Pos: pos, Msg: err.Error()}}
+		case v.IsUnlimited():
+			return v, nil
+		}
+		return fail("%s takes a whole number, not the text %q: write it without quotes", k.Key, n.Value)
+	}
+	return fail("%s takes a whole number, such as %s, not %s", k.Key, strings.Join(k.Examples, " or "), yamlx.Describe(n))
 }
 
 func (k *Key) parseAt(pos diag.Pos, s string, ctx Context) (Value, error) {
@@ -233,6 +269,9 @@ func (k *Key) Expect() string {
 	ex := strings.Join(k.Examples, ", ")
 	if k.Unlimited {
 		ex += " or unlimited"
+	}
+	if k.Type == Integer {
+		return "a whole number such as " + ex
 	}
 	return fmt.Sprintf("%s such as %s", k.Type, ex)
 }

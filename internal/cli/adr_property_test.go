@@ -202,6 +202,9 @@ func (g *requirementsGen) document() []byte {
 		add(root, "provider", g.str("aws"))
 	}
 	if g.rng.IntN(4) == 0 {
+		add(root, "region", g.str([]string{"us-east-1", "eu-west-1", "us-gov-west-1", "ap-southeast-5"}[g.rng.IntN(4)]))
+	}
+	if g.rng.IntN(4) == 0 {
 		ex := &yaml.Node{Kind: yaml.SequenceNode}
 		for range 1 + g.rng.IntN(3) {
 			ex.Content = append(ex.Content, g.str(g.ids[g.rng.IntN(len(g.ids))]))
@@ -267,6 +270,10 @@ func (g *requirementsGen) value(k *catalog.Key) *yaml.Node {
 			n.Content = append(n.Content, g.str(k.Values[i]))
 		}
 		return n
+	case catalog.Integer:
+		// A YAML whole number, as a requirement file takes a count.
+		n := []int{1 + g.rng.IntN(10), 1 + g.rng.IntN(1000), 1 + g.rng.IntN(1_000_000_000)}[g.rng.IntN(3)]
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)}
 	}
 	for {
 		s := g.quantity(k)

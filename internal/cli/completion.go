@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/spf13/cobra"
 )
 
@@ -42,6 +43,13 @@ func completeIDList(load func() (*Loaded, error)) cobra.CompletionFunc {
 		}
 		return completeList(toComplete, loaded.Base.IDs()), listDirective
 	}
+}
+
+// completeRegion completes --region with the default Region only: a Region
+// is checked by its shape, not against a list, so there is no list to offer;
+// the default shows what one looks like. Never file names.
+func completeRegion(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return withPrefix([]cobra.Completion{cobra.CompletionWithDesc(requirements.DefaultRegion, "the default")}, toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeFamilies completes --family.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/advisor-dev/advisor/internal/ask"
+	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/prompter"
 	"github.com/advisor-dev/advisor/internal/testfixture"
 )
@@ -122,5 +123,33 @@ func TestAskQuestion(t *testing.T) {
 				t.Errorf("asked %q, want %q", got, tt.asked)
 			}
 		})
+	}
+}
+
+// A count is asked like the other quantities: typed, checked as it is
+// typed (a fraction, zero or a word asked again), Enter for no preference.
+func TestAskCount(t *testing.T) {
+	consumers := &catalog.Key{Key: "consumers", Type: catalog.Integer, Title: "Consumers", Examples: []string{"3", "200"},
+		Question: "How many independent applications must each get every message?"}
+	c := question(t, "numbers")
+	c.Keys = append(c.Keys, consumers)
+	p := &scriptedPrompter{t: t, script: map[string][]string{"consumers": {"1.5", "0", "many", "unlimited", "150"}}}
+	answers, err := askQuestion(p, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(answers); got != "consumers=150 must" {
+		t.Errorf("answers %q", got)
+	}
+	if len(answers) == 1 && (answers[0].Value.Type != catalog.Integer || answers[0].Value.Num != 150) {
+		t.Errorf("value %+v", answers[0].Value)
+	}
+	if got := strings.Join(p.asked, " "); got != "throughput message_size retention delay consumers consumers consumers consumers consumers must" {
+		t.Errorf("asked %q", got)
+	}
+
+	p = &scriptedPrompter{t: t, script: map[string][]string{}}
+	if answers, err := askQuestion(p, ask.Candidate{Keys: []*catalog.Key{consumers}}); err != nil || len(answers) != 0 {
+		t.Errorf("Enter alone: %v, %v", answers, err)
 	}
 }

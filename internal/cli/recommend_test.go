@@ -38,6 +38,17 @@ func TestNewCmdRecommend(t *testing.T) {
 			}},
 		},
 		{
+			name: "a count, a key rate and a Region",
+			args: []string{"--consumers", "150", "--must", "key_throughput=300/s", "--region", "eu-west-1"},
+			want: RecommendOptions{Report: report(nil), Requirements: requirementFlags{Region: "eu-west-1", Musts: []mustFlag{
+				{Flag: "--consumers", Key: "consumers", Value: "150"},
+				{Flag: "--must", Key: "key_throughput", Value: "300/s"},
+			}}},
+		},
+		{name: "a Region in capitals", args: []string{"--region", "EU-WEST-1"}, wantErr: `--region "EU-WEST-1" is not in lower case: write eu-west-1`},
+		{name: "an Availability Zone for a Region", args: []string{"--region", "eu-west-1a"}, wantErr: `--region "eu-west-1a" is an Availability Zone, not a Region: write eu-west-1`},
+		{name: "an empty Region", args: []string{"--region", ""}, wantErr: `--region is empty: give an AWS Region id`},
+		{
 			name: "a decision record",
 			args: []string{"-o", "adr", "--adr-format", "nygard", "--date", "2026-01-02", "--decision-makers", "Ana,Ben", "--consulted", "Cy", "--informed", "Dee"},
 			want: RecommendOptions{Report: report(func(o *reportOptions) {

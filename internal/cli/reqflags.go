@@ -17,6 +17,7 @@ type requirementFlags struct {
 	Musts   []mustFlag // the key flags in catalog order, then each --must
 	Prefers []string   // --prefer key=value[:weight], as given
 	Exclude []string   // --exclude ids
+	Region  string     // --region, "" when not given
 }
 
 // mustFlag is one must given as a flag.
@@ -35,12 +36,13 @@ func (m mustFlag) String() string {
 }
 
 // reqFlagSet is the requirement flags registered on a command: one per
-// catalog key, plus --must, --prefer and --exclude.
+// catalog key, plus --must, --prefer, --exclude and --region.
 type reqFlagSet struct {
 	keys    []keyFlag // in catalog order
 	musts   []string
 	prefers []string
 	exclude []string
+	region  string
 }
 
 // keyFlag is the flag of one catalog key and where its text lands.
@@ -52,8 +54,8 @@ type keyFlag struct {
 // flagName is the flag for a catalog key: message_size -> message-size.
 func flagName(key string) string { return strings.ReplaceAll(key, "_", "-") }
 
-// addReqFlags adds one flag per key of cat plus --must, --prefer and
-// --exclude; their values complete from what load gives.
+// addReqFlags adds one flag per key of cat plus --must, --prefer,
+// --exclude and --region; their values complete from what load gives.
 func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog, load func() (*Loaded, error)) *reqFlagSet {
 	set := &reqFlagSet{}
 	fs := cmd.Flags()
@@ -72,9 +74,11 @@ func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog, load func() (*Loaded,
 	fs.StringArrayVar(&set.musts, "must", nil, "a must for any catalog key, as `key=value` (repeatable)")
 	fs.StringArrayVar(&set.prefers, "prefer", nil, "prefer: `key=value[:weight]` (repeatable), e.g. latency=realtime:3")
 	fs.StringSliceVar(&set.exclude, "exclude", nil, "rule out services by `id,...`")
+	fs.StringVar(&set.region, "region", "", "the AWS `Region` that settles Region-dependent limits and prices, such as eu-west-1 (default "+requirements.DefaultRegion+")")
 	_ = cmd.RegisterFlagCompletionFunc("must", completeKeyValue(load))
 	_ = cmd.RegisterFlagCompletionFunc("prefer", completeKeyValue(load))
 	_ = cmd.RegisterFlagCompletionFunc("exclude", completeIDList(load))
+	_ = cmd.RegisterFlagCompletionFunc("region", completeRegion)
 	return set
 }
 
@@ -95,6 +99,12 @@ func (s *reqFlagSet) read(fs *pflag.FlagSet) (requirementFlags, error) {
 		r.Musts = append(r.Musts, mustFlag{Flag: "--must", Key: strings.TrimSpace(key), Value: val})
 	}
 	r.Prefers, r.Exclude = slices.Clone(s.prefers), slices.Clone(s.exclude)
+	if fs.Changed("region") {
+		if err := requirements.CheckRegion("--region", s.region); err != nil {
+			return r, inputError(err)
+		}
+		r.Region = s.region
+	}
 	for _, p := range r.Prefers {
 		key, _, _ := strings.Cut(p, "=")
 		key = strings.TrimSpace(key)
@@ -132,6 +142,9 @@ func (r requirementFlags) apply(req *requirements.Requirements, l *Loaded) error
 		if err := req.AddExclude(ex, l.Base.IDs()); err != nil {
 			return inputError(err)
 		}
+	}
+	if r.Region != "" {
+		req.Region = r.Region
 	}
 	return nil
 }

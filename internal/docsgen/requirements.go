@@ -8,6 +8,7 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/requirements"
 )
 
 // Requirements writes docs/requirements.md: the requirements file format,
@@ -27,6 +28,7 @@ title: Order events for fulfilment   # optional; heads the report and the ADR
 context: |                      # optional free text, copied into the ADR
   The shop publishes order events; three teams consume them.
 provider: aws                   # optional, default aws; filters the knowledge base
+region: eu-west-1               # optional, default ` + requirements.DefaultRegion + `; settles Region-dependent limits and prices
 exclude: [mq-activemq]          # optional; service ids ruled out by policy
 must:                           # hard constraints: a service that misses one is not eligible
   ordering: per-key
@@ -39,6 +41,9 @@ prefer:                         # soft wishes: raise the score of services that 
 The first line lets editors with the YAML language server (VS Code's YAML extension, Neovim,
 IntelliJ) complete and check the file against [the schema](schema/requirements.schema.json), which
 ` + "`advisor schema`" + ` prints; give the schema's path relative to the file, or its URL.
+
+` + "`region`" + ` is an AWS Region id in lower case (` + "`eu-west-1`, `us-gov-west-1`" + `); ` + "`--region`" + ` overrides it.
+It describes the situation: it never makes a service ineligible by itself.
 
 Both ` + "`must`" + ` and ` + "`prefer`" + ` take the same keys; a key may appear in one of them, not both.
 A ` + "`must`" + ` on a number means "at least this much": the service's limit must reach it.
@@ -88,6 +93,7 @@ has every value listed. A bool key set to `+"`true`"+` is met by a service that 
 - Durations: a number and ` + "`s`, `m`, `h` or `d`" + ` (` + "`30s`, `15m`, `12h`, `7d`" + `); ` + "`retention`" + ` also takes ` + "`unlimited`" + `.
 - Rates: messages per second, with optional ` + "`k`" + ` or ` + "`M`" + ` and ` + "`/s`" + ` (` + "`500/s`, `20k/s`, `1M/s`" + `).
 - Sizes: ` + "`B`, `KB`/`KiB`, `MB`/`MiB`, `GB`/`GiB`" + ` (KB = 1000 bytes, KiB = 1024).
+- Integers (counts): a plain whole number with no unit and no quotes (` + "`3`, `200`" + `); ` + "`1.5`, `\"3\"`, `2k`" + ` are refused.
 - Numbers are plain decimals: no signs, exponents or spaces (` + "`7 days`, `-5/s`, `1e3/s`" + ` are refused), and more than zero.
 
 ## Service ids

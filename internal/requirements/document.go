@@ -13,6 +13,7 @@ type Document struct {
 	Title    string
 	Context  string
 	Provider string
+	Region   string
 	Exclude  []string
 	Must     []KV
 	Prefer   []KV
@@ -48,6 +49,9 @@ func (d Document) MarshalYAML() (any, error) {
 	}
 	if d.Provider != "" {
 		add(root, "provider", d.Provider, false)
+	}
+	if d.Region != "" {
+		add(root, "region", d.Region, false)
 	}
 	if len(d.Exclude) > 0 {
 		add(root, "exclude", d.Exclude, false)

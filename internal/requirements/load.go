@@ -14,7 +14,7 @@ import (
 )
 
 // topKeys are the keys a requirements file may have at its top level.
-var topKeys = []string{"version", "title", "context", "provider", "exclude", "must", "prefer"}
+var topKeys = []string{"version", "title", "context", "provider", "region", "exclude", "must", "prefer"}
 
 // MaxWeight bounds a prefer weight.
 const MaxWeight = 100
@@ -67,6 +67,17 @@ func (l *Loader) Load(name string, data []byte) (*Requirements, error) {
 				}
 				r.Provider = s
 			}
+		case "region":
+			s, ok := yamlx.Scalar(e.Value)
+			if !ok || yamlx.Resolve(e.Value).Tag != "!!str" {
+				errs.Add(yamlx.Pos(name, e.Value), "region takes %s, not %s", regionHelp, yamlx.Describe(e.Value))
+				continue
+			}
+			if err := CheckRegion("region", s); err != nil {
+				errs.Add(yamlx.Pos(name, e.Value), "%v", err)
+				continue
+			}
+			r.Region = s
 		case "exclude":
 			r.Exclude = l.exclude(name, e.Value, &errs)
 		case "must":

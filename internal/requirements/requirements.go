@@ -15,16 +15,9 @@ const Version = 1
 // DefaultProvider is the provider when a file names none.
 const DefaultProvider = "aws"
 
-// DefaultRegion is the Region whose limits apply when none is named.
+// DefaultRegion is the Region when a file names none: it settles
+// Region-dependent limits and prices.
 const DefaultRegion = "us-east-1"
-
-// EffectiveRegion is the Region named, or the default.
-func (r *Requirements) EffectiveRegion() string {
-	if r.Region == "" {
-		return DefaultRegion
-	}
-	return r.Region
-}
 
 // Requirements is what a user asks for.
 type Requirements struct {
@@ -32,10 +25,14 @@ type Requirements struct {
 	Title    string
 	Context  string
 	Provider string
-	Region   string // "" when the file names none: DefaultRegion
-	Exclude  []string
-	Must     []Item // in catalog order
-	Prefer   []Item // in catalog order
+	// Region is the AWS Region the file names, such as eu-west-1; empty
+	// when it names none (EffectiveRegion is then DefaultRegion). Kept
+	// empty rather than defaulted so that a file written back stays as the
+	// user wrote it.
+	Region  string
+	Exclude []string
+	Must    []Item // in catalog order
+	Prefer  []Item // in catalog order
 }
 
 // Item is one key the user set, as a must or a prefer.
@@ -53,9 +50,10 @@ type Item struct {
 
 // QuantityText is what Item.Text keeps of a value of k written as s: the
 // text, with the "/s" a rate may leave out (so that 500 is not written
-// back as a quoted number).
+// back as a quoted number). A count keeps nothing: it has no unit to keep,
+// and its value is written back as a YAML whole number (150, not "150").
 func QuantityText(k *catalog.Key, s string) string {
-	if !k.IsQuantity() {
+	if !k.IsQuantity() || k.Type == catalog.Integer {
 		return ""
 	}
 	s = strings.TrimSpace(s)
@@ -63,6 +61,15 @@ func QuantityText(k *catalog.Key, s string) string {
 		s += "/s"
 	}
 	return s
+}
+
+// EffectiveRegion is the Region that settles limits and prices: the one
+// given, else DefaultRegion.
+func (r *Requirements) EffectiveRegion() string {
+	if r.Region == "" {
+		return DefaultRegion
+	}
+	return r.Region
 }
 
 // Has reports whether key is set as a must or a prefer.
@@ -96,7 +103,7 @@ func (it Item) plain() any {
 
 // Plain is the requirements as a version-1 document for YAML or JSON output.
 func (r *Requirements) Plain() Document {
-	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Exclude: r.Exclude}
+	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region, Exclude: r.Exclude}
 	if d.Provider == DefaultProvider {
 		d.Provider = ""
 	}

@@ -183,6 +183,7 @@ func FuzzParseRequirements(f *testing.F) {
 		"a: &a [*a]\n",
 		"version: 1\n---\nversion: 1\n",
 		"version: 1\nmust: {retention: unlimited, targets: [object-store, function]}\n",
+		"version: 1\nprovider: acme\nregion: us-gov-west-1\n",
 	} {
 		f.Add([]byte(s))
 	}

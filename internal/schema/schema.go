@@ -7,8 +7,10 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/requirements"
 )
 
 // Patterns of the quantities, as the unit parsers read them.
@@ -16,6 +18,8 @@ const (
 	durationPattern = `^[0-9]+(\.[0-9]+)?(s|m|h|d)$`
 	ratePattern     = `^[0-9]+(\.[0-9]+)?(k|M)?(/s)?$`
 	sizePattern     = `^[0-9]+(\.[0-9]+)?([Bb]|[KkMmGg][Bb]|[KkMmGg][Ii][Bb])$`
+	// regionPattern is the shape the requirements loader checks a Region id by.
+	regionPattern = `^[a-z]{2}(-[a-z]+)+-[0-9]+$`
 )
 
 type object = map[string]any
@@ -46,6 +50,8 @@ func Requirements(cat *catalog.Catalog, ids []string) ([]byte, error) {
 			"title":    object{"type": "string", "description": "heads the report and the ADR"},
 			"context":  object{"type": "string", "description": "free text, copied into the ADR"},
 			"provider": object{"type": "string", "default": "aws", "description": "filters the knowledge base"},
+			"region": object{"type": "string", "pattern": regionPattern, "default": requirements.DefaultRegion,
+				"examples": []string{"eu-west-1", "us-gov-west-1"}, "description": "the AWS Region; settles Region-dependent limits and prices"},
 			"exclude": object{"description": "service ids ruled out by policy", "anyOf": []any{
 				object{"type": "array", "items": object{"enum": ids}, "uniqueItems": true},
 				object{"enum": ids},
@@ -98,6 +104,22 @@ func valueSchema(k catalog.Key) object {
 		}}
 	case catalog.Size:
 		return object{"type": "string", "pattern": sizePattern, "description": desc, "examples": k.Examples}
+	case catalog.Integer:
+		// A YAML whole number, as the loader takes it: 150, not "150".
+		var examples []int
+		for _, ex := range k.Examples {
+			if n, err := strconv.Atoi(ex); err == nil {
+				examples = append(examples, n)
+			}
+		}
+		i := object{"type": "integer", "minimum": 1, "description": desc}
+		if len(examples) > 0 {
+			i["examples"] = examples
+		}
+		if k.Unlimited {
+			return object{"description": desc, "anyOf": []any{i, object{"const": "unlimited"}}}
+		}
+		return i
 	}
 	return object{"description": desc}
 }

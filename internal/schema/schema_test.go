@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/embedded"
 	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/ruleset"
@@ -131,6 +132,39 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 		"version: 1\nexclude: [queue-fifi]\n",
 		"version: 1\nprefer: {latency: {value: realtime, weight: -1}}\n",
 		"version: 1\nmuts: {}\n",
+	} {
+		if err := s.Validate(instance(t, []byte(bad))); err == nil {
+			t.Errorf("schema accepts %q", strings.TrimSpace(bad))
+		}
+	}
+}
+
+// The schema takes what the loader takes of a Region and of an integer
+// key (rules/catalog.yaml's consumers, added to the fixture's catalog):
+// a lower-case Region id; a YAML whole number more than zero.
+func TestSchemaRegionAndCounts(t *testing.T) {
+	set, base := testfixture.Base(t)
+	set.Catalog.Keys = append(set.Catalog.Keys, catalog.Key{Key: "consumers", Type: catalog.Integer, Examples: []string{"3", "200"}})
+	s := compile(t, schemaOf(t, set, base))
+	for _, good := range []string{
+		"version: 1\nregion: eu-west-1\n",
+		"version: 1\nregion: us-gov-west-1\nmust: {consumers: 150}\n",
+		"version: 1\nregion: ap-southeast-5\nprefer: {consumers: {value: 3, weight: 2}}\n",
+	} {
+		if err := s.Validate(instance(t, []byte(good))); err != nil {
+			t.Errorf("schema refuses %q: %v", strings.TrimSpace(good), err)
+		}
+	}
+	for _, bad := range []string{
+		"version: 1\nregion: EU-West-1\n",
+		"version: 1\nregion: eu-west-1a\n",
+		"version: 1\nregion: europe\n",
+		"version: 1\nregion: 1\n",
+		"version: 1\nmust: {consumers: 0}\n",
+		"version: 1\nmust: {consumers: -3}\n",
+		"version: 1\nmust: {consumers: 1.5}\n",
+		"version: 1\nmust: {consumers: unlimited}\n",
+		"version: 1\nmust: {consumers: \"150\"}\n",
 	} {
 		if err := s.Validate(instance(t, []byte(bad))); err == nil {
 			t.Errorf("schema accepts %q", strings.TrimSpace(bad))

@@ -3,6 +3,7 @@
 package units
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -69,16 +70,33 @@ func ParseCount(s string, o Options) (float64, error) {
 		}
 		return 0, fmt.Errorf("%q is not allowed here: want %s", s, want)
 	}
+	if joined := strings.Join(strings.Fields(t), ""); joined != t {
+		if _, err := ParseCount(joined, o); err == nil {
+			return 0, fmt.Errorf("%q has a space in it: write %s", s, joined)
+		}
+	}
 	v, err := strconv.ParseUint(t, 10, 64)
 	switch {
+	case err != nil && strings.HasPrefix(t, "-"):
+		return 0, fmt.Errorf("%q is negative: want %s, more than zero", s, want)
+	case err != nil && isFraction(t):
+		return 0, fmt.Errorf("%q is not a whole number: want %s", s, want)
+	case errors.Is(err, strconv.ErrRange):
+		return 0, fmt.Errorf("%q is too large", s)
 	case err != nil:
-		return 0, fmt.Errorf("%q is not a count: want %s", s, want)
-	case float64(v) > maxQuantity:
+		return 0, fmt.Errorf("%q is not a count: want %s (a count takes no unit)", s, want)
+	case v > uint64(maxQuantity):
 		return 0, fmt.Errorf("%q is too large", s)
 	case v == 0 && !o.AllowZero:
 		return 0, fmt.Errorf("%q must be more than zero", s)
 	}
 	return float64(v), nil
+}
+
+// isFraction reports whether s is a plain decimal with a point (1.5, 3.0).
+func isFraction(s string) bool {
+	num, suffix := splitNumber(s)
+	return num != "" && suffix == "" && strings.Contains(num, ".")
 }
 
 // FormatCount writes a count as a whole number, or "unlimited".
