@@ -239,7 +239,7 @@ func consequences(win engine.Ranked, a Record) []string {
 	}
 	s, _ := a.Base.Lookup(win.ID)
 	for _, c := range win.Met {
-		if f := factOf(s, a.Catalog, c.Key); f != nil && f.Note != "" {
+		if f := factOf(s, win.VariantIndex, a.Catalog, c.Key); f != nil && f.Note != "" {
 			out = append(out, "Neutral, because "+c.Key+": "+f.Note+".")
 		}
 	}
@@ -280,11 +280,16 @@ func summaryOf(a Record, id string) string {
 	return ""
 }
 
-func factOf(s *kb.Service, cat *catalog.Catalog, key string) *kb.Fact {
+// factOf is the fact on key of the variant judged (variant) of s.
+func factOf(s *kb.Service, variant int, cat *catalog.Catalog, key string) *kb.Fact {
 	if s == nil {
 		return nil
 	}
-	return s.FactFor(cat, key)
+	vs := s.Configurations()
+	if variant < 0 || variant >= len(vs) {
+		return nil
+	}
+	return vs[variant].Fact(cat.Index(key))
 }
 
 // moreInformation lists the sources behind the facts used, the knowledge
@@ -294,9 +299,11 @@ func moreInformation(b *strings.Builder, a Record, options []engine.Ranked) {
 	var sources []string
 	newest := ""
 	for _, s := range a.Base.Services {
-		for _, f := range s.Facts {
-			if f.Known() && f.Checked > newest {
-				newest = f.Checked
+		for _, v := range s.Configurations() {
+			for _, f := range v.Facts {
+				if f.Recorded() && f.Checked > newest {
+					newest = f.Checked
+				}
 			}
 		}
 	}
@@ -306,7 +313,7 @@ func moreInformation(b *strings.Builder, a Record, options []engine.Ranked) {
 			continue
 		}
 		for _, c := range a.Report.Columns {
-			if f := factOf(s, a.Catalog, c.Key); f != nil && f.Source != "" {
+			if f := factOf(s, o.VariantIndex, a.Catalog, c.Key); f != nil && f.Source != "" {
 				line := fmt.Sprintf("%s, %s: <%s> (checked %s)", o.ID, c.Key, f.Source, f.Checked)
 				if !slices.Contains(sources, line) {
 					sources = append(sources, line)

@@ -289,16 +289,17 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 	got := 0.0
 	for i := range p.items {
 		it := &p.items[i]
-		var fact *kb.Fact
-		if it.measure {
-			fact = v.Measure(it.index)
-			if fact == nil {
-				continue // no limit of this kind applies to the service
-			}
+		var c Check
+		var ok bool
+		if it.measure && v.Measure(it.index) == nil {
+			// No limit of this kind applies to the service: met in full.
+			c, ok = Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Have: "no limit", NoLimit: true,
+				Weight: it.weight, Fit: 1, Terms: it.terms, From: it.from}, true
+		} else if it.measure {
+			c, ok = it.check(v.Measure(it.index), p.at, &p.rules.Ranking)
 		} else {
-			fact = v.Fact(it.index)
+			c, ok = it.check(v.Fact(it.index), p.at, &p.rules.Ranking)
 		}
-		c, ok := it.check(fact, p.at, &p.rules.Ranking)
 		got += it.weight * c.Fit
 		switch {
 		case c.Unverified:

@@ -111,6 +111,9 @@ type Check struct {
 	Missing   []string // list keys, when missed: the wanted values the service lacks
 	// Unknown: the knowledge base records nothing on the key for the service.
 	Unknown bool
+	// NoLimit: a derived check on a measure the service has no limit of
+	// (no bytes-a-second cap beyond its rate and message size): met.
+	NoLimit bool
 	// Unverified: AWS does not publish the limit; Measure says what to measure.
 	Unverified bool
 	Measure    string

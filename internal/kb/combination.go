@@ -14,9 +14,9 @@ import (
 // follow from its parts' facts by each rule's `combine`, so that they stay
 // true when a part's facts change.
 type Combination struct {
-	Version  int      `yaml:"version"`
-	ID   string `yaml:"id"`
-	Name string `yaml:"name"`
+	Version int    `yaml:"version"`
+	ID      string `yaml:"id"`
+	Name    string `yaml:"name"`
 	// RawParts are the parts as written: service ids (version 1) or
 	// {id, role, variant} (version 2), in the order messages flow.
 	RawParts []yaml.Node `yaml:"parts"`

@@ -100,7 +100,9 @@ func (s *Service) Configurations() []Variant {
 }
 
 // Named reports whether the service has named variants to choose from.
-func (s *Service) Named() bool { return len(s.Variants) > 1 || len(s.Variants) == 1 && s.Variants[0].ID != "" }
+func (s *Service) Named() bool {
+	return len(s.Variants) > 1 || len(s.Variants) == 1 && s.Variants[0].ID != ""
+}
 
 // FactFor returns the fact for key of cat, or nil.
 func (s *Service) FactFor(cat *catalog.Catalog, key string) *Fact {

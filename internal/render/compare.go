@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
@@ -48,7 +49,7 @@ func Compare(services []*kb.Service, cat *catalog.Catalog) Comparison {
 	for i, k := range cat.Keys {
 		row := CompareRow{Key: k.Key, Title: k.Title}
 		for _, s := range services {
-			text, src := factText(s.Fact(i))
+			text, src := factText(s, i)
 			row.Cells = append(row.Cells, CompareCell{Text: text, Sources: src})
 		}
 		c.Rows = append(c.Rows, row)
@@ -89,7 +90,7 @@ func CompareFamilies(services []*kb.Service, cat *catalog.Catalog) Comparison {
 		row := CompareRow{Key: k.Key, Title: k.Title}
 		for _, f := range families {
 			baseSvc := base(f)
-			text, src := factText(baseSvc.Fact(i))
+			text, src := factText(baseSvc, i)
 			// A builder, not +=: a family of thousands of variants that
 			// differ would copy the growing text once per variant.
 			var b strings.Builder
@@ -98,7 +99,7 @@ func CompareFamilies(services []*kb.Service, cat *catalog.Catalog) Comparison {
 				if s == baseSvc {
 					continue
 				}
-				if t, vs := factText(s.Fact(i)); t != text {
+				if t, vs := factText(s, i); t != text {
 					b.WriteString("; " + s.ID + ": " + t)
 					src = append(src, vs...)
 				}
@@ -110,22 +111,36 @@ func CompareFamilies(services []*kb.Service, cat *catalog.Catalog) Comparison {
 	return c
 }
 
-// factText writes a fact's value with the values it reaches under a
-// condition marked "*".
-func factText(f *kb.Fact) (string, []string) {
+// factText writes the fact on catalog key i of s: its default
+// configuration's value, with the values it reaches under a requirement
+// marked "*" and those of its other configurations marked "†".
+func factText(s *kb.Service, i int) (string, []string) {
+	f := s.Fact(i)
 	if f == nil {
-		return "unknown", nil
+		return "not recorded", nil
 	}
 	text := f.Text
+	shown := []string{f.Text}
 	for _, o := range f.Options {
-		if o.Text != f.Text {
+		if !slices.Contains(shown, o.Text) {
 			text += " (" + o.Text + "*)"
+			shown = append(shown, o.Text)
 		}
 	}
 	src := []string{f.Source}
 	for _, o := range f.Options {
-		if s, _ := o.SourceOf(f); s != f.Source {
+		if s, _ := o.SourceOf(f); !slices.Contains(src, s) {
 			src = append(src, s)
+		}
+	}
+	vs := s.Configurations()
+	for j := 1; j < len(vs); j++ {
+		if g := vs[j].Fact(i); g != nil && !slices.Contains(shown, g.Text) {
+			text += " (" + g.Text + "†)"
+			shown = append(shown, g.Text)
+			if !slices.Contains(src, g.Source) {
+				src = append(src, g.Source)
+			}
 		}
 	}
 	return text, src
@@ -157,7 +172,7 @@ func CompareTable(w io.Writer, c Comparison, width int) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(wrap("", "* only under a condition; `advisor services show ID` tells which", width))
+	b.WriteString(wrap("", "* only under a requirement (an opt-in, a client change...); † in another configuration; `advisor services show ID` tells which", width))
 	for _, col := range c.Columns {
 		b.WriteString(wrap("  "+col.ID+": ", col.Docs, width))
 	}
@@ -188,7 +203,7 @@ func CompareMarkdown(w io.Writer, c Comparison) error {
 	for _, col := range c.Columns {
 		fmt.Fprintf(&b, " %d of 10 |", col.Effort)
 	}
-	b.WriteString("\n\n\\* only under a condition.\n\n## Sources\n\n")
+	b.WriteString("\n\n\\* only under a requirement (an opt-in, a client change...); † in another configuration of the service.\n\n## Sources\n\n")
 	for j, col := range c.Columns {
 		fmt.Fprintf(&b, "* `%s` (%s): %s\n", col.ID, col.Name, col.Docs)
 		seen := map[string]bool{col.Docs: true}

@@ -60,10 +60,10 @@ type requiresDoc struct {
 }
 
 type rankedDoc struct {
-	ID         string       `json:"id"`
-	Name       string       `json:"name"`
-	Family     string       `json:"family"`
-	Paradigm   string       `json:"paradigm"`
+	ID         string        `json:"id"`
+	Name       string        `json:"name"`
+	Family     string        `json:"family"`
+	Paradigm   string        `json:"paradigm"`
 	Variant    *variantDoc   `json:"variant,omitempty"`
 	Parts      []string      `json:"parts,omitempty"`
 	Roles      []string      `json:"roles,omitempty"` // each part's role, in the order of parts
@@ -74,8 +74,8 @@ type rankedDoc struct {
 	Violations []checkDoc    `json:"violations"`
 	Missed     []checkDoc    `json:"missed,omitempty"`
 	Unverified []checkDoc    `json:"unverified,omitempty"`
-	Notes      []string     `json:"notes"`
-	Breakdown  breakdownDoc `json:"breakdown"`
+	Notes      []string      `json:"notes"`
+	Breakdown  breakdownDoc  `json:"breakdown"`
 }
 
 type checkDoc struct {

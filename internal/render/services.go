@@ -27,8 +27,26 @@ type ServiceFacts struct {
 	Effort   kb.Effort  `json:"effort"`
 	Pricing  kb.Sourced `json:"pricing"`
 	UseCases []string   `json:"use_cases"`
-	Facts    []FactOut  `json:"facts"`
-	Limits   []kb.Limit `json:"limits"`
+	// Facts are the default configuration's; Variants, when the service
+	// has named ones, each with the facts that differ from the default's.
+	Facts    []FactOut    `json:"facts"`
+	Variants []VariantOut `json:"variants,omitempty"`
+	Limits   []kb.Limit   `json:"limits"`
+}
+
+// VariantOut is one configuration of a service: the facts it changes.
+type VariantOut struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Summary string    `json:"summary,omitempty"`
+	Default bool      `json:"default"`
+	Facts   []FactOut `json:"facts"`
+}
+
+// TierOut is a fact's value in some Regions.
+type TierOut struct {
+	In    []string `json:"in"`
+	Value string   `json:"value"`
 }
 
 // FactOut is one fact with its source, for output.
@@ -37,17 +55,21 @@ type FactOut struct {
 	Value   string      `json:"value"`
 	Per     string      `json:"per,omitempty"`
 	Note    string      `json:"note,omitempty"`
+	Measure string      `json:"measure,omitempty"` // an unknown: what to measure
 	Source  string      `json:"source"`
 	Checked string      `json:"checked"`
+	Regions []TierOut   `json:"regions,omitempty"`
 	Options []OptionOut `json:"options,omitempty"`
 }
 
-// OptionOut is a value reached under a condition.
+// OptionOut is a value reached under a typed requirement.
 type OptionOut struct {
-	Value     string `json:"value"`
-	Condition string `json:"condition"`
-	Source    string `json:"source"`
-	Checked   string `json:"checked"`
+	Value     string   `json:"value"`
+	Kind      string   `json:"kind"`
+	Condition string   `json:"condition"`
+	In        []string `json:"in,omitempty"`
+	Source    string   `json:"source"`
+	Checked   string   `json:"checked"`
 }
 
 // Summaries lists services grouped by family.
@@ -78,20 +100,69 @@ func sortSummaries(list []ServiceSummary) {
 func Facts(s *kb.Service, cat *catalog.Catalog) ServiceFacts {
 	out := ServiceFacts{ServiceSummary: ServiceSummary{s.ID, s.Name, s.Family, s.Paradigm, s.Summary},
 		Provider: s.Provider, Docs: s.Docs, Effort: s.Effort, Pricing: s.Pricing, UseCases: s.UseCases, Limits: s.Limits}
-	for i, k := range cat.Keys {
-		f := s.Fact(i)
-		if f == nil {
-			out.Facts = append(out.Facts, FactOut{Key: k.Key, Value: "unknown"})
-			continue
+	variants := s.Configurations()
+	out.Facts = factsOut(&variants[0], cat, nil)
+	if s.Named() {
+		for i := range variants {
+			v := &variants[i]
+			vo := VariantOut{ID: v.ID, Name: v.Name, Summary: v.Summary, Default: i == 0, Facts: []FactOut{}}
+			if i > 0 {
+				vo.Facts = factsOut(v, cat, &variants[0])
+			}
+			out.Variants = append(out.Variants, vo)
 		}
-		fo := FactOut{Key: k.Key, Value: f.Text, Per: f.Per, Note: f.Note, Source: f.Source, Checked: f.Checked}
-		for _, o := range f.Options {
-			src, day := o.SourceOf(f)
-			fo.Options = append(fo.Options, OptionOut{o.Text, o.Condition, src, day})
-		}
-		out.Facts = append(out.Facts, fo)
 	}
 	return out
+}
+
+// factsOut lists a variant's facts, keys then measures, in catalog order;
+// with base, only those that differ from base's.
+func factsOut(v *kb.Variant, cat *catalog.Catalog, base *kb.Variant) []FactOut {
+	var out []FactOut
+	add := func(key string, f, was *kb.Fact) {
+		if base != nil && sameFact(f, was) {
+			return
+		}
+		if f == nil {
+			out = append(out, FactOut{Key: key, Value: "not recorded"})
+			return
+		}
+		fo := FactOut{Key: key, Value: f.Text, Per: f.Per, Note: f.Note, Measure: f.Measure, Source: f.Source, Checked: f.Checked}
+		for _, t := range f.Regions {
+			fo.Regions = append(fo.Regions, TierOut{In: t.In, Value: t.Text})
+		}
+		for _, o := range f.Options {
+			src, day := o.SourceOf(f)
+			fo.Options = append(fo.Options, OptionOut{o.Text, o.Kind, o.Condition, o.In, src, day})
+		}
+		out = append(out, fo)
+	}
+	for i, k := range cat.Keys {
+		var was *kb.Fact
+		if base != nil {
+			was = base.Fact(i)
+		}
+		add(k.Key, v.Fact(i), was)
+	}
+	for i, m := range cat.Measures {
+		var was *kb.Fact
+		if base != nil {
+			was = base.Measure(i)
+		}
+		if f := v.Measure(i); f != nil || was != nil {
+			add(m.Key, f, was)
+		}
+	}
+	return out
+}
+
+// sameFact reports whether two facts say the same.
+func sameFact(a, b *kb.Fact) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Text == b.Text && a.Note == b.Note && a.Source == b.Source && a.Per == b.Per &&
+		len(a.Options) == len(b.Options) && len(a.Regions) == len(b.Regions)
 }
 
 // ServicesTable writes the list for a terminal, grouped by family.
@@ -131,6 +202,33 @@ func ServicesMarkdown(w io.Writer, list []ServiceSummary) error {
 	return err
 }
 
+// factLines writes facts for a terminal, each key at lead.
+func factLines(b *strings.Builder, facts []FactOut, lead string, keyWidth, width int) {
+	indent := lead + strings.Repeat(" ", keyWidth+1)
+	for _, x := range facts {
+		line := x.Value
+		if x.Per != "" {
+			line += " per " + x.Per
+		}
+		b.WriteString(wrap(fmt.Sprintf("%s%-*s ", lead, keyWidth, x.Key), line, width))
+		for _, t := range x.Regions {
+			b.WriteString(wrap(indent+"in ", strings.Join(t.In, ", ")+": "+t.Value, width))
+		}
+		for _, o := range x.Options {
+			b.WriteString(wrap(indent+"or ", o.Value+" with "+o.Condition+" ("+o.Kind+")", width))
+		}
+		if x.Measure != "" {
+			b.WriteString(wrap(indent+"measure: ", x.Measure, width))
+		}
+		if x.Note != "" {
+			b.WriteString(wrap(indent, x.Note, width))
+		}
+		if x.Source != "" {
+			b.WriteString(wrap(indent, x.Source+" (checked "+x.Checked+")", width))
+		}
+	}
+}
+
 // FactsText writes one service's facts for a terminal or, with md, as Markdown.
 func FactsText(w io.Writer, f ServiceFacts, width int, md bool) error {
 	f = onScreen(f)
@@ -144,10 +242,24 @@ func FactsText(w io.Writer, f ServiceFacts, width int, md bool) error {
 			if x.Per != "" {
 				val += " per " + x.Per
 			}
-			for _, o := range x.Options {
-				val += "; " + o.Value + " with " + o.Condition
+			for _, t := range x.Regions {
+				val += "; in " + strings.Join(t.In, ", ") + ": " + t.Value
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s (checked %s) |\n", x.Key, mdCell(val), mdCell(x.Note), x.Source, x.Checked)
+			for _, o := range x.Options {
+				val += "; " + o.Value + " with " + o.Condition + " (" + o.Kind + ")"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s (checked %s) |\n", x.Key, mdCell(val), mdCell(strings.TrimSpace(x.Note+" "+x.Measure)), x.Source, x.Checked)
+		}
+		for _, v := range f.Variants {
+			fmt.Fprintf(&b, "\n## Variant `%s`: %s\n\n%s\n", v.ID, mdCell(v.Name), mdCell(v.Summary))
+			if v.Default {
+				b.WriteString("\nThe default: the facts above.\n")
+				continue
+			}
+			b.WriteString("\n| key | value | note | source |\n|---|---|---|---|\n")
+			for _, x := range v.Facts {
+				fmt.Fprintf(&b, "| `%s` | %s | %s | %s (checked %s) |\n", x.Key, mdCell(x.Value), mdCell(x.Note), x.Source, x.Checked)
+			}
 		}
 		b.WriteString("\n## Limits\n\n")
 		for _, l := range f.Limits {
@@ -165,21 +277,19 @@ func FactsText(w io.Writer, f ServiceFacts, width int, md bool) error {
 		for _, x := range f.Facts {
 			keyWidth = max(keyWidth, textWidth(x.Key))
 		}
-		indent := strings.Repeat(" ", keyWidth+3)
-		for _, x := range f.Facts {
-			line := x.Value
-			if x.Per != "" {
-				line += " per " + x.Per
-			}
-			b.WriteString(wrap(fmt.Sprintf("  %-*s ", keyWidth, x.Key), line, width))
-			for _, o := range x.Options {
-				b.WriteString(wrap(indent+"or ", o.Value+" with "+o.Condition, width))
-			}
-			if x.Note != "" {
-				b.WriteString(wrap(indent, x.Note, width))
-			}
-			if x.Source != "" {
-				b.WriteString(wrap(indent, x.Source+" (checked "+x.Checked+")", width))
+		factLines(&b, f.Facts, "  ", keyWidth, width)
+		if len(f.Variants) > 0 {
+			b.WriteString("\nVariants (a service is judged by its best; each is a whole configuration)\n")
+			for _, v := range f.Variants {
+				head := v.ID + ": " + v.Name
+				if v.Default {
+					head += " (the default, whose facts are above)"
+				}
+				b.WriteString(wrap("  - ", head, width))
+				if v.Summary != "" {
+					b.WriteString(wrap("    ", v.Summary, width))
+				}
+				factLines(&b, v.Facts, "    ", keyWidth, width)
 			}
 		}
 		b.WriteString("\nLimits\n")

@@ -11,9 +11,10 @@ const (
 )
 
 // wrap writes text after prefix, folding at width with a hanging indent
-// under the text. Words are never broken: one too long for the hanging
-// indent gets a line of its own at shortIndent, and one that no line can
-// hold (a long URL) stays where it falls and overruns.
+// under the text. Words are not broken: one too long for the hanging
+// indent gets a line of its own at shortIndent; one that no line can hold
+// (an API name, a URL) is broken after a dot, slash, colon or dash, and
+// overruns only when it has none.
 func wrap(prefix, text string, width int) string {
 	lead := strings.TrimLeft(prefix, "\n")
 	var b strings.Builder
@@ -28,14 +29,17 @@ func wrap(prefix, text string, width int) string {
 	bare := strings.TrimSpace(line) == "" // nothing on the line but indent
 	after := !strings.HasSuffix(line, " ") && !bare
 	outdented := false // the line holds one word too long for the hanging indent
-	for _, word := range strings.Fields(text) {
+	for _, tok := range tokens(text, width-shortIndent) {
+		word := tok.text
 		sep := ""
-		if after {
+		if after && !tok.glued {
 			sep = " "
 		}
 		n := textWidth(word)
 		fitsNoLine := n > width-shortIndent
-		if !bare && !fitsNoLine && (outdented || textWidth(line)+len(sep)+n > width) {
+		// A word too long for any line starts one of its own, where it
+		// overflows least; any other word that does not fit starts a line.
+		if !bare && (outdented || textWidth(line)+len(sep)+n > width) {
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 			line, sep, bare = strings.Repeat(" ", hang), "", true
 		}
@@ -48,4 +52,39 @@ func wrap(prefix, text string, width int) string {
 	}
 	b.WriteString(strings.TrimRight(line, " ") + "\n")
 	return b.String()
+}
+
+// token is a word, or a piece of a word too long for any line; a piece
+// after the first is glued to the one before when they share a line.
+type token struct {
+	text  string
+	glued bool
+}
+
+// tokens splits text into words, and each word longer than most into
+// pieces of at most most columns, each ending in a dot, slash, colon or
+// dash where it can.
+func tokens(text string, most int) []token {
+	var out []token
+	for _, word := range strings.Fields(text) {
+		glued := false
+		for textWidth(word) > most {
+			cut := -1
+			for i, r := range word {
+				if textWidth(word[:i]) >= most {
+					break
+				}
+				if strings.ContainsRune("./:-_", r) {
+					cut = i + 1
+				}
+			}
+			if cut <= 0 || cut >= len(word) {
+				break
+			}
+			out = append(out, token{word[:cut], glued})
+			word, glued = word[cut:], true
+		}
+		out = append(out, token{word, glued})
+	}
+	return out
 }

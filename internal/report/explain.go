@@ -45,10 +45,12 @@ func fitPart(r engine.Ranked, rs Reasons) ExplainedPart {
 	checks = append(checks, r.Met...)
 	checks = append(checks, r.Violations...)
 	checks = append(checks, r.Missed...)
+	checks = append(checks, r.Unverified...)
 	var reasons []string
 	reasons = append(reasons, rs.Met...)
 	reasons = append(reasons, rs.Violations...)
 	reasons = append(reasons, rs.Missed...)
+	reasons = append(reasons, rs.Unverified...)
 	total := 0.0
 	for _, c := range checks {
 		total += c.Weight
@@ -60,8 +62,13 @@ func fitPart(r engine.Ranked, rs Reasons) ExplainedPart {
 	for i, c := range checks {
 		points := p.Max * c.Weight * c.Fit / total
 		line := fmt.Sprintf("%+.1f %s %s: %s (counts %g of %g", points, c.Kind, Phrase(c.Key, c.Want), reasons[i], c.Weight*c.Fit, total)
-		if c.Condition != "" {
+		switch {
+		case c.Requires != nil:
+			line += fmt.Sprintf("; it needs %s, so it counts %g of its weight", KindWords(c.Requires.Kind), c.Fit)
+		case c.Condition != "":
 			line += "; under a condition it counts " + fmt.Sprint(c.Fit) + " of its weight"
+		case c.Unverified:
+			line += fmt.Sprintf("; unverified, it counts %g of its weight", c.Fit)
 		}
 		p.Lines = append(p.Lines, line+")")
 	}

@@ -87,6 +87,9 @@ func reason(c engine.Check, met bool, rules *ruleset.Set) string {
 	if c.Unknown {
 		return "the knowledge base records nothing on " + c.Key + " for this service"
 	}
+	if c.NoLimit {
+		return "has no limit on " + c.Key + " beyond the keys it follows from"
+	}
 	tmpl := ""
 	if rule, ok := rules.Rule(c.Key); ok {
 		tmpl = rule.Unmet

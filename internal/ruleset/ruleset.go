@@ -90,18 +90,18 @@ var Combines = map[string][]string{
 
 // Ranking weighs the parts of a score.
 type Ranking struct {
-	Version      int      `yaml:"version"`
-	Weights      Weights  `yaml:"weights"`
-	MustWeight   float64  `yaml:"must_weight"`
+	Version    int     `yaml:"version"`
+	Weights    Weights `yaml:"weights"`
+	MustWeight float64 `yaml:"must_weight"`
 	// RequirementFit is the share of a key's weight a service keeps when
 	// it meets the key only under a typed requirement (an opt-in, a change
 	// to every client...), by kind: the same for every entry.
 	RequirementFit map[string]float64 `yaml:"requirement_fit"`
 	// UnverifiedFit is the share a service keeps on a key whose limit
 	// AWS does not publish: neither met nor missed.
-	UnverifiedFit float64 `yaml:"unverified_fit"`
-	Paradigms    []string `yaml:"paradigms"`
-	Asking       Asking   `yaml:"asking"`
+	UnverifiedFit float64  `yaml:"unverified_fit"`
+	Paradigms     []string `yaml:"paradigms"`
+	Asking        Asking   `yaml:"asking"`
 	// CombinationEffort is added to the most effort of a combination's parts.
 	CombinationEffort int    `yaml:"combination_effort"`
 	Hints             []Hint `yaml:"hints"`
