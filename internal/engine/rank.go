@@ -81,6 +81,7 @@ type prepared struct {
 	hints []hint
 	hintW float64 // sum of active hint weights
 	rules *ruleset.Set
+	req   *requirements.Requirements
 	at    place
 }
 
@@ -108,7 +109,7 @@ type hint struct {
 }
 
 func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
-	p := &prepared{rules: rules, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
+	p := &prepared{rules: rules, req: req, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
 	add := func(in item) {
 		p.items = append(p.items, in)
 		p.total += in.weight
@@ -261,6 +262,9 @@ func (p *prepared) best(s *kb.Service) Ranked {
 	var top Ranked
 	variants := s.Configurations()
 	for i := range variants {
+		if !p.applies(variants[i].When) {
+			continue
+		}
 		r := p.score(s, variants, i)
 		if i == 0 || r.Eligible != top.Eligible && r.Eligible ||
 			r.Eligible == top.Eligible && (r.Score > top.Score || r.Score == top.Score && len(r.Requires) < len(top.Requires)) {
@@ -268,6 +272,29 @@ func (p *prepared) best(s *kb.Service) Ranked {
 		}
 	}
 	return top
+}
+
+// applies reports whether the requirements set every value a variant
+// depends on: a list key includes them, any other key equals it.
+func (p *prepared) applies(when []kb.Condition) bool {
+	for _, c := range when {
+		it, _, ok := p.req.Find(c.Key)
+		if !ok {
+			return false
+		}
+		if c.Value.Type == catalog.List {
+			for _, v := range c.Value.List {
+				if !slices.Contains(it.Value.List, v) {
+					return false
+				}
+			}
+			continue
+		}
+		if it.Value.String() != c.Value.String() {
+			return false
+		}
+	}
+	return true
 }
 
 // score judges every item against variant vi of s and scores what it found.

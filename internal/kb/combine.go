@@ -118,6 +118,11 @@ func combineVariant(c *Combination, parts []*Service, chosen []*Variant, rules *
 		}
 	}
 	out := Variant{ID: strings.Join(ids, "+"), Name: strings.Join(vnames, " + "), Parts: vparts, Docs: c.Docs}
+	for i, v := range chosen {
+		if c.pinned(i) == "" {
+			out.When = append(out.When, v.When...) // a pinned part's conditions are the combination's design
+		}
+	}
 	out.Effort = Effort{Value: min(10, most+rules.Ranking.CombinationEffort), Source: c.Docs, Checked: c.Checked,
 		Note: fmt.Sprintf("%s to run together (%s), plus the wiring between them", strings.Join(names, " and "), strings.Join(efforts, ", "))}
 	out.Pricing = Sourced{Summary: strings.Join(pricing, "; "), Source: c.Docs, Checked: c.Checked}

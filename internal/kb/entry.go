@@ -41,7 +41,11 @@ type rawVariant struct {
 	Docs    string              `yaml:"docs"`
 	Effort  *Effort             `yaml:"effort"`
 	Pricing *Sourced            `yaml:"pricing"`
-	Facts   map[string]*rawFact `yaml:"facts"`
+	// When limits the variant to requirements that set these values (a
+	// Firehose stream reading a Kinesis stream is judged only for users
+	// who have one: sources includes kinesis).
+	When  map[string]string   `yaml:"when"`
+	Facts map[string]*rawFact `yaml:"facts"`
 }
 
 // rawFact is a fact as written; its value is parsed against the catalog.
@@ -234,6 +238,22 @@ func (fp *factParser) variants(s *Service, raws []*rawVariant, node *yaml.Node, 
 			fp.errs.Add(pos, "variant %q needs a name", rv.ID)
 		}
 		v := Variant{ID: rv.ID, Name: rv.Name, Summary: rv.Summary, Docs: rv.Docs, Effort: s.Effort, Pricing: s.Pricing}
+		for _, key := range sortedWhen(rv.When) {
+			k, ok := fp.cat.Lookup(key)
+			if !ok {
+				fp.errs.Add(pos, "variant %q: when names unknown key %q%s", rv.ID, key, diag.Suggest(key, fp.cat.Names()))
+				continue
+			}
+			val, err := k.ParseText(rv.When[key], catalog.InRequirement)
+			if err != nil {
+				fp.errs.Add(pos, "variant %q: when: %v", rv.ID, err)
+				continue
+			}
+			v.When = append(v.When, Condition{Key: key, Value: val})
+		}
+		if i == 0 && len(v.When) > 0 {
+			fp.errs.Add(pos, "variant %q is the default (the first), which is judged for everyone; it cannot have `when`", rv.ID)
+		}
 		if rv.Docs != "" {
 			fp.sources.url(fp.errs, pos, "variant "+rv.ID+" docs", rv.Docs)
 		}
@@ -451,4 +471,13 @@ func measureNames(c *catalog.Catalog) []string {
 		out = append(out, m.Key)
 	}
 	return out
+}
+
+func sortedWhen(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -68,6 +68,17 @@ type Variant struct {
 	// Parts are, for a combination's variant, the part variants it is
 	// made of ("sqs-fifo: high-throughput"), in the order of the parts.
 	Parts []string
+	// When are the requirements under which the variant is judged at all
+	// (a Firehose stream reading a Kinesis stream: for users whose sources
+	// include kinesis); a combination that pins the variant ignores them.
+	When []Condition
+}
+
+// Condition is a requirement value a variant depends on: a list key must
+// include it, any other key equal it.
+type Condition struct {
+	Key   string
+	Value catalog.Value
 }
 
 // Fact returns the variant's fact for the catalog key at index i, or nil.
