@@ -35,12 +35,12 @@ type entryFile struct {
 // rawVariant is a variant as written: the facts that differ from the
 // entry's shared ones.
 type rawVariant struct {
-	ID      string              `yaml:"id"`
-	Name    string              `yaml:"name"`
-	Summary string              `yaml:"summary"`
-	Docs    string              `yaml:"docs"`
-	Effort  *Effort             `yaml:"effort"`
-	Pricing *Sourced            `yaml:"pricing"`
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	Summary string   `yaml:"summary"`
+	Docs    string   `yaml:"docs"`
+	Effort  *Effort  `yaml:"effort"`
+	Pricing *Sourced `yaml:"pricing"`
 	// When limits the variant to requirements that set these values (a
 	// Firehose stream reading a Kinesis stream is judged only for users
 	// who have one: sources includes kinesis).
