@@ -92,6 +92,9 @@ var Load = sync.OnceValues(func() (*Loaded, error) {
 		return nil, fmt.Errorf("embedded knowledge: %w", err) // a bug: the digest matched
 	}
 	all := append(slices.Clone(k.Dir.Services), k.Combined...)
+	for _, s := range all {
+		s.Facts, s.Measures = s.Variants[0].Facts, s.Variants[0].Measures // left out of the cache
+	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return &Loaded{set, &k.Dir, &kb.Base{Providers: k.Dir.Providers, Services: all, Digest: k.Dir.Digest}}, nil
 })
@@ -163,13 +166,25 @@ func WriteCache(dir string) error {
 	if err != nil {
 		return err
 	}
+	// A service's Facts and Measures are its default variant's: gob would
+	// write them twice, so the cache leaves them out and Load puts them back.
+	lean := func(s *kb.Service) *kb.Service {
+		c := *s
+		c.Facts, c.Measures = nil, nil
+		return &c
+	}
 	var combined []*kb.Service
 	for _, s := range loaded.Base.Services {
 		if len(s.Parts) > 0 {
-			combined = append(combined, s)
+			combined = append(combined, lean(s))
 		}
 	}
-	knowledgeData, err := encode(knowledgeCache{*loaded.Knowledge, combined})
+	knowledge := *loaded.Knowledge
+	knowledge.Services = nil
+	for _, s := range loaded.Knowledge.Services {
+		knowledge.Services = append(knowledge.Services, lean(s))
+	}
+	knowledgeData, err := encode(knowledgeCache{knowledge, combined})
 	if err != nil {
 		return err
 	}

@@ -56,3 +56,25 @@ func TestLoadRefusesNumbersThatAreNoNumbers(t *testing.T) {
 		})
 	}
 }
+
+// The ranking prices a requirement by its kind alone, and a must met only
+// by changing every client loses more of its weight than any weight-1 wish
+// can give back: an unchanged Kafka migration stays on MSK even where MSK
+// Serverless meets a wish for serverless.
+func TestClientChangeOutweighsAWish(t *testing.T) {
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := set.Ranking
+	if lost := r.MustWeight * (1 - r.RequirementFit[ruleset.RequiresClientChange]); lost <= 1 {
+		t.Errorf("a must met by changing every client loses %g of its weight; a weight-1 wish gives 1", lost)
+	}
+	// Cheaper kinds cost less: an opt-in never weighs like a client change.
+	order := []string{ruleset.RequiresOptIn, ruleset.RequiresQuotaIncrease, ruleset.RequiresRegion, ruleset.RequiresClientChange}
+	for i := 1; i < len(order); i++ {
+		if r.RequirementFit[order[i]] > r.RequirementFit[order[i-1]] {
+			t.Errorf("requirement_fit.%s (%g) above %s (%g)", order[i], r.RequirementFit[order[i]], order[i-1], r.RequirementFit[order[i-1]])
+		}
+	}
+}
