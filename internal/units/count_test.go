@@ -6,9 +6,12 @@ import (
 )
 
 func TestParseCount(t *testing.T) {
-	for s, want := range map[string]float64{"3": 3, "200": 200, " 7 ": 7, "0150": 150} {
-		if got, err := ParseCount(s, Options{}); err != nil || got != want {
-			t.Errorf("ParseCount(%q) = %v, %v; want %v", s, got, err, want)
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{{"3", 3}, {"200", 200}, {" 7 ", 7}, {"0150", 150}} { // surrounding spaces are trimmed
+		if got, err := ParseCount(c.in, Options{}); err != nil || got != c.want {
+			t.Errorf("ParseCount(%q) = %v, %v; want %v", c.in, got, err, c.want)
 		}
 	}
 	if got, err := ParseCount("0", Options{AllowZero: true}); err != nil || got != 0 {
