@@ -125,6 +125,10 @@ func TestOneDayEntryMustSayItWasReadWhole(t *testing.T) {
 			"k/services/one.yaml:2:5: every fact of one is dated 2026-11-05; date each fact the day its page was read, or say in the entry's note that the whole entry was re-read on 2026-11-05"},
 		{"one day, said", completeEntry(set, "one", day, "every fact re-read on "+day), day, ""},
 		{"mixed days", strings.Replace(completeEntry(set, "one", day, "n"), "checked: "+day+"}", "checked: 2026-11-06}", 1), "", ""},
+		{"a Region tier read another day", strings.Replace(completeEntry(set, "one", day, "n"), "value: 1k/s, source: https://docs.acme.example/one/f, checked: "+day+"}",
+			"value: 1k/s, source: https://docs.acme.example/one/f, checked: "+day+", regions: [{in: [eu-west-1], value: 2k/s, source: https://docs.acme.example/one/eu, checked: 2026-11-06}]}", 1), "", ""},
+		{"a variant's effort read another day", completeEntry(set, "one", day, "n") +
+			"variants:\n  - {id: a, name: A}\n  - {id: b, name: B, effort: {value: 4, note: n, source: https://docs.acme.example/one/b, checked: 2026-11-06}}\n", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := kb.LoadDir(fstest.MapFS{"providers/acme.yaml": {Data: []byte(acmeProvider)}, "services/one.yaml": {Data: []byte(c.text)}},
