@@ -146,11 +146,19 @@ func (s *Service) OneDay() string {
 	see(s.Effort.Checked)
 	see(s.Pricing.Checked)
 	for _, v := range s.Configurations() {
+		see(v.Effort.Checked)
+		see(v.Pricing.Checked)
 		for _, facts := range [][]Fact{v.Facts, v.Measures} {
 			for i := range facts {
 				see(facts[i].Checked)
+				for _, t := range facts[i].Regions {
+					see(t.Checked)
+				}
 				for _, o := range facts[i].Options {
 					see(o.Checked)
+					for _, t := range o.Regions {
+						see(t.Checked)
+					}
 				}
 			}
 		}
