@@ -42,6 +42,17 @@ func (it *item) check(fact *kb.Fact, at place, r *ruleset.Ranking) (c Check, met
 		c.Have, c.Unknown = "unknown", true
 		return c, false
 	case fact.Unknown:
+		// An option that meets is a match under its requirement; short of
+		// one, the key cannot be judged.
+		if v := judge(it.key, it.compare, fact, it.value, at); v.met {
+			c.Have = v.haveText()
+			c.Fit = 1
+			if v.requires != nil {
+				v.requires.Keys = []string{it.key.Key}
+				c.Requires, c.Condition, c.Fit = v.requires, v.requires.Text, r.RequirementFit[v.requires.Kind]
+			}
+			return c, true
+		}
 		c.Have, c.Unverified, c.Measure, c.Note = "unknown", true, fact.Measure, fact.Note
 		c.Fit = r.UnverifiedFit
 		return c, true
@@ -67,7 +78,7 @@ func (it *item) check(fact *kb.Fact, at place, r *ruleset.Ranking) (c Check, met
 func judge(k *catalog.Key, cmp ruleset.Compare, fact *kb.Fact, want catalog.Value, at place) verdict {
 	have, text, _, _ := fact.In(at.region)
 	ok, missing := meets(k, cmp, have, want)
-	if ok {
+	if ok && !fact.Unknown {
 		return verdict{met: true, have: have, text: text}
 	}
 	var best *verdict

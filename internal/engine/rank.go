@@ -164,7 +164,9 @@ func impliedItems(req *requirements.Requirements, rules *ruleset.Set) []item {
 		if !ok {
 			continue
 		}
-		allMust, holds := fromMust, true
+		// The implied check restates the source key per ordering key, so it
+		// weighs as the source does; the condition only says when it holds.
+		allMust, holds, weight := fromMust, true, weightOf(rules, from, fromMust)
 		for _, c := range r.Implied.Conds {
 			it, must, ok := req.Find(c.Key.Key)
 			if !ok || it.Value.String() != c.Value.String() {
@@ -178,7 +180,7 @@ func impliedItems(req *requirements.Requirements, rules *ruleset.Set) []item {
 		}
 		k, _ := rules.Catalog.Lookup(r.Key)
 		in := item{index: rules.Catalog.Index(r.Key), key: k, compare: ruleset.CompareFor(k), value: from.Value,
-			want: from.Value.String(), kind: Prefer, weight: weightOf(rules, from, fromMust), implied: r.Implied.Because, from: r.Implied.ValueOf}
+			want: from.Value.String(), kind: Prefer, weight: weight, implied: r.Implied.Because, from: r.Implied.ValueOf}
 		if allMust {
 			in.kind, in.weight = Must, rules.Ranking.MustWeight
 		}

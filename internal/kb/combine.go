@@ -197,7 +197,10 @@ func answered(f *Fact, a Answer) Fact {
 // carries only the conditions that produce it.
 func combineFacts(k *catalog.Key, how string, facts []*Fact, names []string) Fact {
 	for i, f := range facts {
-		if f.Unknown {
+		// Under first or last only that part decides; otherwise any part may.
+		decides := how != ruleset.CombineFirst && how != ruleset.CombineLast ||
+			how == ruleset.CombineFirst && i == 0 || how == ruleset.CombineLast && i == len(facts)-1
+		if f.Unknown && decides {
 			return Fact{Unknown: true, Text: unknownValue, Measure: names[i] + ": " + f.Measure,
 				Note: names[i] + " does not publish it", Source: f.Source, Checked: f.Checked}
 		}

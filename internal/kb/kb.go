@@ -345,6 +345,9 @@ func (b *Base) OldestCheck() string {
 					}
 					for _, o := range facts[i].Options {
 						see(o.Checked)
+						for _, t := range o.Regions {
+							see(t.Checked)
+						}
 					}
 				}
 			}
