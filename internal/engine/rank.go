@@ -314,7 +314,23 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 			r.Requires = append(r.Requires, Requirement{Kind: ruleset.RequiresVariant, Text: v.Name, Source: docs})
 		}
 	}
-	var met, violations, missed, unverified []Check
+	// Every check lands in one of four lists, each in the order the keys
+	// were asked; they share one allocation: the checks are made into buf,
+	// then sorted stably by list in place (a handful of keys: insertion).
+	const (
+		isMet = iota
+		isViolation
+		isMissed
+		isUnverified
+		lists
+	)
+	n := len(p.items)
+	buf := make([]Check, n)
+	var kindBuf [32]uint8
+	kinds := kindBuf[:0]
+	if n > len(kindBuf) {
+		kinds = make([]uint8, 0, n)
+	}
 	got := 0.0
 	for i := range p.items {
 		it := &p.items[i]
@@ -330,19 +346,41 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 			c, ok = it.check(v.Fact(it.index), p.at, &p.rules.Ranking)
 		}
 		got += it.weight * c.Fit
+		buf[i] = c
 		switch {
 		case c.Unverified:
-			unverified = append(unverified, c)
+			kinds = append(kinds, isUnverified)
 		case ok:
-			met = append(met, c)
+			kinds = append(kinds, isMet)
 			if c.Requires != nil {
 				r.Requires = addRequirement(r.Requires, *c.Requires)
 			}
 		case it.kind == Must:
-			violations = append(violations, c)
+			kinds = append(kinds, isViolation)
 		default:
-			missed = append(missed, c)
+			kinds = append(kinds, isMissed)
 		}
+	}
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && kinds[j] < kinds[j-1]; j-- {
+			kinds[j], kinds[j-1] = kinds[j-1], kinds[j]
+			buf[j], buf[j-1] = buf[j-1], buf[j]
+		}
+	}
+	var bounds [lists + 1]int // list l is buf[bounds[l]:bounds[l+1]]
+	for _, k := range kinds {
+		bounds[k+1]++
+	}
+	for l := range lists {
+		bounds[l+1] += bounds[l]
+	}
+	part := func(list int) []Check { return buf[bounds[list]:bounds[list+1]:bounds[list+1]] }
+	met, violations, missed, unverified := part(isMet), part(isViolation), part(isMissed), part(isUnverified)
+	if len(missed) == 0 {
+		missed = nil // as before: a service that misses no preference has none
+	}
+	if len(unverified) == 0 {
+		unverified = nil
 	}
 	r.Met, r.Violations, r.Missed, r.Unverified = met, violations, missed, unverified
 	r.Eligible = len(violations) == 0
