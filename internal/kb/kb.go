@@ -134,15 +134,9 @@ func (s *Service) Missing(cat *catalog.Catalog) []string {
 	return out
 }
 
-// OneDay returns the day every dated line of the entry was checked on,
-// when they all share one; "" when they differ.
-func (s *Service) OneDay() string {
-	days := map[string]bool{}
-	see := func(d string) {
-		if d != "" {
-			days[d] = true
-		}
-	}
+// Dates calls see with the check date of every dated line of the entry:
+// effort, pricing, each variant's facts, tiers and options, and limits.
+func (s *Service) Dates(see func(day string)) {
 	see(s.Effort.Checked)
 	see(s.Pricing.Checked)
 	for _, v := range s.Configurations() {
@@ -166,6 +160,18 @@ func (s *Service) OneDay() string {
 	for _, l := range s.Limits {
 		see(l.Checked)
 	}
+}
+
+// OneDay returns the day every dated line of the entry was checked on,
+// when they all share one; "" when they differ.
+func (s *Service) OneDay() string {
+	days := map[string]bool{}
+	see := func(d string) {
+		if d != "" {
+			days[d] = true
+		}
+	}
+	s.Dates(see)
 	if len(days) != 1 {
 		return ""
 	}
@@ -332,29 +338,7 @@ func (b *Base) OldestCheck() string {
 		if len(s.Parts) > 0 {
 			continue // a combination's dates are its parts'
 		}
-		see(s.Effort.Checked)
-		see(s.Pricing.Checked)
-		for _, v := range s.Configurations() {
-			see(v.Effort.Checked)
-			see(v.Pricing.Checked)
-			for _, facts := range [][]Fact{v.Facts, v.Measures} {
-				for i := range facts {
-					see(facts[i].Checked)
-					for _, t := range facts[i].Regions {
-						see(t.Checked)
-					}
-					for _, o := range facts[i].Options {
-						see(o.Checked)
-						for _, t := range o.Regions {
-							see(t.Checked)
-						}
-					}
-				}
-			}
-		}
-		for _, l := range s.Limits {
-			see(l.Checked)
-		}
+		s.Dates(see)
 	}
 	return oldest
 }

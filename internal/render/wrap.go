@@ -54,18 +54,12 @@ func wrap(prefix, text string, width int) string {
 	return b.String()
 }
 
-// token is a word, or a piece of a word too long for any line; a piece
-// after the first is glued to the one before when they share a line.
-type token struct {
-	text  string
-	glued bool
-}
-
 // tokens splits text into words, and each word longer than most into
-// pieces of at most most columns, each ending in a dot, slash, colon or
-// dash where it can.
-func tokens(text string, most int) []token {
-	var out []token
+// glued pieces (as breakWord does for table cells) of at most most
+// columns, each ending in a dot, slash, colon or dash where it can, and
+// never cut elsewhere: prose keeps a name whole that has no such place.
+func tokens(text string, most int) []piece {
+	var out []piece
 	for _, word := range strings.Fields(text) {
 		glued := false
 		for textWidth(word) > most {
@@ -81,10 +75,10 @@ func tokens(text string, most int) []token {
 			if cut <= 0 || cut >= len(word) {
 				break
 			}
-			out = append(out, token{word[:cut], glued})
+			out = append(out, piece{word[:cut], glued})
 			word, glued = word[cut:], true
 		}
-		out = append(out, token{word, glued})
+		out = append(out, piece{word, glued})
 	}
 	return out
 }
