@@ -38,6 +38,26 @@ type Catalog struct {
 	// for: they are judged against what the keys imply together (bytes a
 	// second is throughput times message size).
 	Measures []Key `yaml:"measures"`
+	// UseCases are what messaging is for: the ids a requirements file's
+	// use_case takes and a knowledge entry's suits names.
+	UseCases []UseCase `yaml:"use_cases"`
+}
+
+// UseCase is one thing messaging is for ("broadcast").
+type UseCase struct {
+	ID      string `yaml:"id"`
+	Meaning string `yaml:"meaning"`
+
+	Pos diag.Pos `yaml:"-"`
+}
+
+// UseCaseIDs lists the use case ids in catalog order.
+func (c *Catalog) UseCaseIDs() []string {
+	ids := make([]string, len(c.UseCases))
+	for i, u := range c.UseCases {
+		ids[i] = u.ID
+	}
+	return ids
 }
 
 // Measure returns the measure named name.
@@ -95,10 +115,13 @@ type Key struct {
 	Describe map[string]string `yaml:"describe"` // value -> plain words, for questions and docs
 	// Strength orders an enum from weakest to strongest; a service whose value is
 	// at least as strong as the wanted one meets it. Empty: values must match.
-	Strength  []string `yaml:"strength"`
-	Unlimited bool     `yaml:"unlimited"` // quantities: "unlimited" is a valid requirement
-	Examples  []string `yaml:"examples"`  // quantities: example values
-	Unit      string   `yaml:"unit"`      // quantities: the unit words for help
+	Strength []string `yaml:"strength"`
+	// Covers maps a list value to the values that each meet it when it is
+	// wanted: plain amqp is met by amqp-0-9-1 or amqp-1.0.
+	Covers    map[string][]string `yaml:"covers"`
+	Unlimited bool                `yaml:"unlimited"` // quantities: "unlimited" is a valid requirement
+	Examples  []string            `yaml:"examples"`  // quantities: example values
+	Unit      string              `yaml:"unit"`      // quantities: the unit words for help
 	// Prior is how often a messaging design has a requirement on this key
 	// (0 to 1): the questionnaire asks likely keys first and stops when the
 	// keys left are unlikely to change the pick.

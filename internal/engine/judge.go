@@ -137,15 +137,20 @@ func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool,
 		}
 		return k.Rank(have.Text) >= k.Rank(want.Text), nil
 	case ruleset.Includes:
+		// A wanted value is met by itself or by any value it covers
+		// (plain amqp by either AMQP version).
+		has := func(w string) bool {
+			return slices.Contains(have.List, w) || slices.ContainsFunc(k.Covers[w], func(c string) bool { return slices.Contains(have.List, c) })
+		}
 		if want.Type == catalog.Enum {
-			if slices.Contains(have.List, want.Text) {
+			if has(want.Text) {
 				return true, nil
 			}
 			return false, []string{want.Text}
 		}
 		var missing []string
 		for _, w := range want.List {
-			if !slices.Contains(have.List, w) {
+			if !has(w) {
 				missing = append(missing, w)
 			}
 		}

@@ -28,6 +28,10 @@ type Combination struct {
 	Docs     string   `yaml:"docs"`
 	Checked  string   `yaml:"checked"`
 	UseCases []string `yaml:"use_cases"`
+	// Suits are the use cases the combination is for; Consequences add to
+	// its parts' (the wiring between them).
+	Suits        Suits         `yaml:"suits"`
+	Consequences []Consequence `yaml:"consequences"`
 
 	// Parts are the service ids, Roles what each does, Pinned the one
 	// variant of each part it uses ("" for any), all in the order of the parts.
@@ -130,6 +134,9 @@ func ParseCombination(name string, data []byte, ctx *Context) (*Combination, err
 			errs.Add(at(f.key), "%s is missing", f.key)
 		}
 	}
+	jr := judgementRule{cat: &ctx.Rules.Catalog, errs: &errs}
+	jr.suits(at("suits"), "combination "+c.ID, c.Suits)
+	jr.consequences(at("consequences"), c.Consequences)
 	if len(c.UseCases) == 0 {
 		errs.Add(at("use_cases"), "use_cases is missing")
 	}

@@ -75,6 +75,7 @@ func combineParts(c *Combination, parts []*Service, rules *ruleset.Set) *Service
 		s.Variants = append(s.Variants, combineVariant(c, parts, chosen, rules))
 	}
 	s.Effort, s.Pricing = s.Variants[0].Effort, s.Variants[0].Pricing
+	s.Suits, s.Caveats, s.Consequences = s.Variants[0].Suits, s.Variants[0].Caveats, s.Variants[0].Consequences
 	s.Facts, s.Measures = s.Variants[0].Facts, s.Variants[0].Measures
 	return s
 }
@@ -117,7 +118,18 @@ func combineVariant(c *Combination, parts []*Service, chosen []*Variant, rules *
 			vparts = append(vparts, p.ID+": "+v.ID)
 		}
 	}
-	out := Variant{ID: strings.Join(ids, "+"), Name: strings.Join(vnames, " + "), Parts: vparts, Docs: c.Docs}
+	out := Variant{ID: strings.Join(ids, "+"), Name: strings.Join(vnames, " + "), Parts: vparts, Docs: c.Docs,
+		Suits: c.Suits, Consequences: slices.Clone(c.Consequences)}
+	for i, v := range chosen {
+		for _, cv := range v.Caveats {
+			cv.Text = parts[i].ID + ": " + cv.Text
+			out.Caveats = append(out.Caveats, cv)
+		}
+		for _, q := range v.Consequences {
+			q.Text = parts[i].ID + ": " + q.Text
+			out.Consequences = append(out.Consequences, q)
+		}
+	}
 	for i, v := range chosen {
 		if c.pinned(i) == "" {
 			out.When = append(out.When, v.When...) // a pinned part's conditions are the combination's design

@@ -282,6 +282,12 @@ func (d *Dir) Incomplete(ctx Context) diag.List {
 		if missing := s.Missing(&ctx.Rules.Catalog); len(missing) > 0 {
 			errs.Add(diag.Pos{File: s.File}, "no fact for %s; every entry (and every variant) needs one for each catalog key", strings.Join(missing, ", "))
 		}
+		if s.Suits.Empty() {
+			errs.Add(s.At.ID, "%s lists no use case it suits (suits: primary, secondary); reports match them to the user's use_case", s.ID)
+		}
+		if len(s.Consequences) == 0 {
+			errs.Add(s.At.ID, "%s lists no consequences; decision records list what choosing it means", s.ID)
+		}
 		// A batch stamp hides which facts were really read: one date on
 		// every line is believed only when the entry says it was re-read
 		// whole that day.

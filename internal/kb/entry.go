@@ -15,21 +15,25 @@ import (
 
 // entryFile is a service entry as written (services/*.yaml).
 type entryFile struct {
-	Version  int                 `yaml:"version"`
-	ID       string              `yaml:"id"`
-	Name     string              `yaml:"name"`
-	Family   string              `yaml:"family"`
-	Provider string              `yaml:"provider"`
-	Paradigm string              `yaml:"paradigm"`
-	Summary  string              `yaml:"summary"`
-	Docs     string              `yaml:"docs"`
-	Effort   Effort              `yaml:"effort"`
-	Pricing  Sourced             `yaml:"pricing"`
-	UseCases []string            `yaml:"use_cases"`
-	Note     string              `yaml:"note"`
-	Facts    map[string]*rawFact `yaml:"facts"`
-	Variants []*rawVariant       `yaml:"variants"`
-	Limits   []Limit             `yaml:"limits"`
+	Version  int      `yaml:"version"`
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Family   string   `yaml:"family"`
+	Provider string   `yaml:"provider"`
+	Paradigm string   `yaml:"paradigm"`
+	Summary  string   `yaml:"summary"`
+	Docs     string   `yaml:"docs"`
+	Effort   Effort   `yaml:"effort"`
+	Pricing  Sourced  `yaml:"pricing"`
+	UseCases []string `yaml:"use_cases"`
+	Suits    Suits    `yaml:"suits"`
+	Caveats  []Caveat `yaml:"caveats"`
+	// Consequences are what choosing the service means (decision records).
+	Consequences []Consequence       `yaml:"consequences"`
+	Note         string              `yaml:"note"`
+	Facts        map[string]*rawFact `yaml:"facts"`
+	Variants     []*rawVariant       `yaml:"variants"`
+	Limits       []Limit             `yaml:"limits"`
 }
 
 // rawVariant is a variant as written: the facts that differ from the
@@ -41,6 +45,11 @@ type rawVariant struct {
 	Docs    string   `yaml:"docs"`
 	Effort  *Effort  `yaml:"effort"`
 	Pricing *Sourced `yaml:"pricing"`
+	// Suits replaces the entry's use cases for this configuration;
+	// Caveats and Consequences add to the entry's.
+	Suits        *Suits        `yaml:"suits"`
+	Caveats      []Caveat      `yaml:"caveats"`
+	Consequences []Consequence `yaml:"consequences"`
 	// When limits the variant to requirements that set these values (a
 	// Firehose stream reading a Kinesis stream is judged only for users
 	// who have one: sources includes kinesis).
@@ -159,7 +168,13 @@ func ParseService(name string, data []byte, ctx *Context) (*Service, error) {
 	}
 	fp := factParser{name: name, cat: &ctx.Rules.Catalog, sources: sources, errs: &errs, typed: e.Version >= 2}
 	shared, sharedMeasures := fp.facts(e.Facts, yamlx.Lookup(root, "facts"), []string{"facts"}, root)
-	s.Variants = []Variant{{Effort: e.Effort, Pricing: e.Pricing, Facts: shared, Measures: sharedMeasures}}
+	jr := judgementRule{cat: &ctx.Rules.Catalog, sources: sources, errs: &errs}
+	jr.suits(at("suits"), "entry "+e.ID, e.Suits)
+	s.Suits, s.Caveats, s.Consequences = e.Suits, jr.caveats(at("caveats"), e.Caveats), e.Consequences
+	jr.consequences(at("consequences"), e.Consequences)
+	fp.judge = jr
+	s.Variants = []Variant{{Effort: e.Effort, Pricing: e.Pricing, Facts: shared, Measures: sharedMeasures,
+		Suits: s.Suits, Caveats: s.Caveats, Consequences: s.Consequences}}
 	if len(e.Variants) > 0 {
 		s.Variants = fp.variants(s, e.Variants, yamlx.Lookup(root, "variants"), shared, sharedMeasures)
 	}
@@ -180,6 +195,7 @@ type factParser struct {
 	sources sourceRule
 	errs    *diag.List
 	typed   bool // version 2: every option names its kind
+	judge   judgementRule
 }
 
 // facts reads a map of facts written under path (facts, or a variant's),
@@ -237,7 +253,19 @@ func (fp *factParser) variants(s *Service, raws []*rawVariant, node *yaml.Node, 
 		if strings.TrimSpace(rv.Name) == "" {
 			fp.errs.Add(pos, "variant %q needs a name", rv.ID)
 		}
-		v := Variant{ID: rv.ID, Name: rv.Name, Summary: rv.Summary, Docs: rv.Docs, Effort: s.Effort, Pricing: s.Pricing}
+		v := Variant{ID: rv.ID, Name: rv.Name, Summary: rv.Summary, Docs: rv.Docs, Effort: s.Effort, Pricing: s.Pricing,
+			Suits: s.Suits, Caveats: s.Caveats, Consequences: s.Consequences}
+		if rv.Suits != nil {
+			fp.judge.suits(pos, "variant "+rv.ID, *rv.Suits)
+			v.Suits = *rv.Suits
+		}
+		if len(rv.Caveats) > 0 {
+			v.Caveats = append(slices.Clone(s.Caveats), fp.judge.caveats(pos, rv.Caveats)...)
+		}
+		if len(rv.Consequences) > 0 {
+			fp.judge.consequences(pos, rv.Consequences)
+			v.Consequences = append(slices.Clone(s.Consequences), rv.Consequences...)
+		}
 		for _, key := range sortedWhen(rv.When) {
 			k, ok := fp.cat.Lookup(key)
 			if !ok {

@@ -23,6 +23,11 @@ type Service struct {
 	Effort   Effort
 	Pricing  Sourced
 	UseCases []string
+	// Suits, Caveats and Consequences are the default variant's: what the
+	// service is for, its known traps, and what choosing it means.
+	Suits        Suits
+	Caveats      []Caveat
+	Consequences []Consequence
 	// Note says something about the entry as a whole (that every fact was
 	// re-read on one day, say).
 	Note string
@@ -65,6 +70,11 @@ type Variant struct {
 	// variant's own in their place.
 	Facts    []Fact
 	Measures []Fact
+	// Suits, Caveats and Consequences are the entry's, as the variant
+	// changes or adds to them.
+	Suits        Suits
+	Caveats      []Caveat
+	Consequences []Consequence
 	// Parts are, for a combination's variant, the part variants it is
 	// made of ("sqs-fifo: high-throughput"), in the order of the parts.
 	Parts []string
@@ -107,7 +117,8 @@ func (s *Service) Configurations() []Variant {
 	if len(s.Variants) > 0 {
 		return s.Variants
 	}
-	return []Variant{{Facts: s.Facts, Measures: s.Measures, Effort: s.Effort, Pricing: s.Pricing}}
+	return []Variant{{Facts: s.Facts, Measures: s.Measures, Effort: s.Effort, Pricing: s.Pricing,
+		Suits: s.Suits, Caveats: s.Caveats, Consequences: s.Consequences}}
 }
 
 // Named reports whether the service has named variants to choose from.
@@ -159,6 +170,12 @@ func (s *Service) Dates(see func(day string)) {
 	}
 	for _, l := range s.Limits {
 		see(l.Checked)
+	}
+	for _, c := range s.Caveats {
+		see(c.Checked)
+	}
+	for _, c := range s.Consequences {
+		see(c.Checked)
 	}
 }
 

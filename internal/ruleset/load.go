@@ -82,6 +82,8 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 				p.Catalog.Keys = merge(p.Catalog.Keys, c.Keys, func(k catalog.Key) string { return k.Key })
 				p.Catalog.Questions = merge(p.Catalog.Questions, c.Questions, func(q catalog.Question) string { return q.ID })
 				p.Catalog.Measures = merge(p.Catalog.Measures, c.Measures, func(k catalog.Key) string { return k.Key })
+				positions(name, root, "use_cases", func(j int, at diag.Pos) { c.UseCases[j].Pos = at })
+				p.Catalog.UseCases = merge(p.Catalog.UseCases, c.UseCases, func(u catalog.UseCase) string { return u.ID })
 			}
 		}
 		if name, root := read(r, JudgingFile, optional); root != nil {
@@ -216,6 +218,13 @@ func checkCatalog(c *catalog.Catalog) diag.List {
 		if len(k.Strength) > 0 && len(k.Strength) != len(k.Values) {
 			errs.Add(at, "key %q: strength must order every value", k.Key)
 		}
+		for _, v := range sortedKeysOf(k.Covers) {
+			for _, w := range append([]string{v}, k.Covers[v]...) {
+				if !slices.Contains(k.Values, w) {
+					errs.Add(at, "key %q: covers names %q, which is not one of its values%s", k.Key, w, diag.Suggest(w, k.Values))
+				}
+			}
+		}
 		seen[k.Key] = true
 	}
 	for _, m := range c.Measures {
@@ -230,6 +239,16 @@ func checkCatalog(c *catalog.Catalog) diag.List {
 			errs.Add(m.Pos, "measure %q needs a title and a help line", m.Key)
 		}
 		seen[m.Key] = true
+	}
+	seenUse := map[string]bool{}
+	for _, u := range c.UseCases {
+		switch {
+		case !validUseCase(u.ID) || u.Meaning == "":
+			errs.Add(u.Pos, "use case %q needs a lower-case id (letters, digits, dashes) and a meaning", u.ID)
+		case seenUse[u.ID]:
+			errs.Add(u.Pos, "use case %q is defined twice", u.ID)
+		}
+		seenUse[u.ID] = true
 	}
 	inQuestion := map[string]string{}
 	for _, q := range c.Questions {
@@ -482,4 +501,22 @@ func (h *Hint) String() string {
 		out += fmt.Sprintf("%s: %s", c.Key.Key, c.Value)
 	}
 	return out
+}
+
+func sortedKeysOf(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func validUseCase(id string) bool {
+	for i, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return id != ""
 }
