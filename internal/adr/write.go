@@ -10,6 +10,7 @@ import (
 	"github.com/advisor-dev/advisor/internal/engine"
 	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/report"
+	"github.com/advisor-dev/advisor/internal/ruleset"
 )
 
 // Record layouts.
@@ -227,32 +228,50 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// consequences are good (what it meets), neutral (the facts' caveats) and
-// bad (conditions it needs, preferences it misses, what it takes to run).
+// consequences are what choosing the pick means, from its knowledge
+// entry (the configuration judged): its own consequences, its caveats for
+// what was stated, what the team must do for what it meets only under a
+// requirement, the preferences it misses, what it cannot vouch for, and
+// what it takes to run. None restates a requirement.
 func consequences(win engine.Ranked, a Record) []string {
 	var out []string
 	said := a.Report.Sentences.Services[win.ID]
-	for i, c := range win.Met {
-		if c.Condition == "" {
-			out = append(out, "Good, because it "+said.Met[i]+".")
-		}
-	}
 	s, _ := a.Base.Lookup(win.ID)
-	for _, c := range win.Met {
-		if f := factOf(s, win.VariantIndex, a.Catalog, c.Key); f != nil && f.Note != "" {
-			out = append(out, "Neutral, because "+c.Key+": "+f.Note+".")
+	if s != nil {
+		vs := s.Configurations()
+		if win.VariantIndex < len(vs) {
+			for _, c := range vs[win.VariantIndex].Consequences {
+				out = append(out, fmt.Sprintf("%s, because %s.", upperFirst(c.Kind), strings.TrimSuffix(c.Text, ".")))
+			}
 		}
 	}
-	for _, n := range said.Notes {
-		out = append(out, "Bad, because "+n+".")
+	for _, c := range win.Caveats {
+		out = append(out, "Bad, because "+strings.TrimSuffix(lowerFirst(c.Text), ".")+".")
+	}
+	for _, q := range win.Requires {
+		if q.Kind == ruleset.RequiresVariant {
+			out = append(out, "Neutral, because it must be set up as "+q.Text+", not its default configuration.")
+			continue
+		}
+		out = append(out, "Bad, because it needs "+report.KindWords(q.Kind)+": "+strings.TrimSuffix(q.Text, ".")+".")
 	}
 	for _, r := range said.Missed {
 		out = append(out, "Bad, because it "+r+".")
+	}
+	for _, c := range win.Unverified {
+		out = append(out, "Neutral, because "+report.Phrase(c.Key, c.Want)+" cannot be verified (AWS does not publish the limit): "+strings.TrimSuffix(c.Measure, ".")+".")
 	}
 	if e := win.Breakdown.Simplicity; e.Effort > 3 {
 		out = append(out, fmt.Sprintf("Bad, because it takes effort %d of 10 to run and pay for: %s.", e.Effort, e.Note))
 	}
 	return out
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // prosCons weighs an option r, whose reasons are said.

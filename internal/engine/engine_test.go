@@ -346,14 +346,13 @@ func TestCombinations(t *testing.T) {
 // the winner's past the number asked: where it needs a condition, then
 // where it is out, with the pick after.
 func TestWhatIfs(t *testing.T) {
-	const prefer = "prefer: {serverless: true, latency: {value: realtime, weight: 2}}\n"
+	const prefer = "prefer: {serverless: true, latency: {value: realtime, weight: 2}, replay: true}\n"
 	set, base, req := fixture(t, "must: {fanout: true, ordering: per-key, throughput: 2k/s}\n"+prefer)
 	res := engine.Rank(req, base, set)
 	if res.Recommendation.ID != "stream" {
 		t.Fatalf("the fixture's stream should win, not %s", res.Recommendation.ID)
 	}
 	want := []engine.WhatIf{
-		{Kind: engine.Drop, Key: "fanout", Want: "true", Then: "queue-fifo"},
 		{Kind: engine.Above, Key: "throughput", Above: "10k/s", Effect: engine.NeedsCondition, Condition: "on-demand capacity mode", Then: "stream"},
 		{Kind: engine.Above, Key: "throughput", Above: "1M/s", Effect: engine.Ineligible, Then: "topic"},
 	}

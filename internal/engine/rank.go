@@ -83,6 +83,10 @@ type prepared struct {
 	rules *ruleset.Set
 	req   *requirements.Requirements
 	at    place
+	// useCases are the use cases the user stated; each weighs useCaseW in
+	// affinity.
+	useCases []string
+	useCaseW float64
 }
 
 // item is one requirement, ready to judge: a key the user set, a key whose
@@ -109,7 +113,7 @@ type hint struct {
 }
 
 func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
-	p := &prepared{rules: rules, req: req, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
+	p := &prepared{rules: rules, req: req, useCases: req.UseCases, useCaseW: rules.Ranking.UseCaseWeight, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
 	add := func(in item) {
 		p.items = append(p.items, in)
 		p.total += in.weight
@@ -299,6 +303,15 @@ func (p *prepared) applies(when []kb.Condition) bool {
 	return true
 }
 
+// caveatApplies reports whether the requirements set every value of a
+// caveat's when and, when it names use cases, state one of them.
+func (p *prepared) caveatApplies(c *kb.Caveat) bool {
+	if len(c.UseCase) > 0 && !slices.ContainsFunc(c.UseCase, func(uc string) bool { return slices.Contains(p.useCases, uc) }) {
+		return false
+	}
+	return p.applies(c.Conds)
+}
+
 // score judges every item against variant vi of s and scores what it found.
 func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 	w := p.rules.Ranking.Weights
@@ -391,15 +404,34 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 	}
 	r.Breakdown.Fit = Part{Points: round1(w.Fit * fit), Max: w.Fit}
 
+	// Affinity is what the user said, only: the hints their keys trigger
+	// and the use cases they stated, each weighed; a service suits a use
+	// case it lists as primary in full, as secondary in part.
 	affinity := 1.0
-	if len(p.hints) > 0 {
+	if total := p.hintW + p.useCaseW*float64(len(p.useCases)); total > 0 {
 		suited := 0.0
 		for _, h := range p.hints {
 			if slices.Contains(h.Suits, s.Paradigm) {
 				suited += h.weight
 			}
 		}
-		affinity = suited / p.hintW
+		for _, uc := range p.useCases {
+			m := UseCaseMatch{ID: uc, Weight: p.useCaseW}
+			switch {
+			case slices.Contains(v.Suits.Primary, uc):
+				m.Role, m.Share = "primary", 1
+			case slices.Contains(v.Suits.Secondary, uc):
+				m.Role, m.Share = "secondary", p.rules.Ranking.SecondaryShare
+			}
+			suited += m.Share * m.Weight
+			r.UseCases = append(r.UseCases, m)
+		}
+		affinity = suited / total
+	}
+	for _, c := range v.Caveats {
+		if p.caveatApplies(&c) {
+			r.Caveats = append(r.Caveats, Caveat{Text: c.Text, Source: c.Source})
+		}
 	}
 	r.Breakdown.Affinity.Points = round1(w.Affinity * affinity)
 	r.Breakdown.Affinity.Max = w.Affinity

@@ -86,8 +86,27 @@ type Ranked struct {
 	Unverified []Check
 	// Requires lists what the service needs to stand where it does: a
 	// variant chosen, opt-ins, client changes, Regions, quota increases.
-	Requires  []Requirement
+	Requires []Requirement
+	// UseCases say, for each use case the user stated, whether the
+	// service is built for it (primary), serves it (secondary) or neither.
+	UseCases []UseCaseMatch
+	// Caveats are the service's known traps for what the user stated.
+	Caveats   []Caveat
 	Breakdown Breakdown
+}
+
+// UseCaseMatch is one stated use case judged for a service.
+type UseCaseMatch struct {
+	ID     string
+	Role   string  // "primary", "secondary" or "" (neither)
+	Share  float64 // 1 primary, secondary_share secondary, 0 neither
+	Weight float64 // what it weighs in affinity
+}
+
+// Caveat is a known trap of a service for what the user stated.
+type Caveat struct {
+	Text   string
+	Source string
 }
 
 // Requirement is one thing a service needs to meet what it meets.

@@ -98,7 +98,8 @@ func TestVersion1OptionIsAnOptIn(t *testing.T) {
 // completeEntry records every catalog key of set, every line dated day.
 func completeEntry(set *ruleset.Set, id, day, note string) string {
 	var b strings.Builder
-	b.WriteString("note: " + note + "\nfacts:\n")
+	b.WriteString("note: " + note + "\nsuits: {primary: [work-queue]}\n")
+	fmt.Fprintf(&b, "consequences: [{kind: bad, text: t, source: https://docs.acme.example/%s/c, checked: %s}]\nfacts:\n", id, day)
 	for _, k := range set.Catalog.Keys {
 		v := map[catalog.Type]string{catalog.Bool: "false", catalog.List: "[]", catalog.Duration: "1d",
 			catalog.Rate: "1k/s", catalog.Size: "1KiB", catalog.Integer: "1"}[k.Type]

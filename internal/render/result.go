@@ -51,6 +51,18 @@ type variantDoc struct {
 	Name string `json:"name"`
 }
 
+// useCaseDoc is one stated use case judged for a service.
+type useCaseDoc struct {
+	ID   string `json:"id"`
+	Role string `json:"role"` // primary, secondary or none
+}
+
+// caveatDoc is a known trap of a service for what the user stated.
+type caveatDoc struct {
+	Text   string `json:"text"`
+	Source string `json:"source"`
+}
+
 // requiresDoc is one thing a service needs to meet what it meets.
 type requiresDoc struct {
 	Kind   string   `json:"kind"`
@@ -74,6 +86,8 @@ type rankedDoc struct {
 	Violations []checkDoc    `json:"violations"`
 	Missed     []checkDoc    `json:"missed,omitempty"`
 	Unverified []checkDoc    `json:"unverified,omitempty"`
+	UseCases   []useCaseDoc  `json:"use_cases,omitempty"`
+	Caveats    []caveatDoc   `json:"caveats,omitempty"`
 	Notes      []string      `json:"notes"`
 	Breakdown  breakdownDoc  `json:"breakdown"`
 }
@@ -169,6 +183,18 @@ func newRankedDoc(r engine.Ranked, rs report.Reasons) rankedDoc {
 	if slices.ContainsFunc(r.Roles, func(role string) bool { return role != "" }) {
 		roles = r.Roles
 	}
+	var useCases []useCaseDoc
+	for _, u := range r.UseCases {
+		role := u.Role
+		if role == "" {
+			role = "none"
+		}
+		useCases = append(useCases, useCaseDoc{ID: u.ID, Role: role})
+	}
+	var caveats []caveatDoc
+	for _, c := range r.Caveats {
+		caveats = append(caveats, caveatDoc{Text: c.Text, Source: c.Source})
+	}
 	requires := []requiresDoc{}
 	for _, q := range r.Requires {
 		requires = append(requires, requiresDoc{Kind: q.Kind, Text: q.Text, Source: q.Source, Keys: q.Keys})
@@ -180,6 +206,8 @@ func newRankedDoc(r engine.Ranked, rs report.Reasons) rankedDoc {
 		Violations: checkDocs(r.Violations, rs.Violations),
 		Missed:     checkDocs(r.Missed, rs.Missed),
 		Unverified: checkDocs(r.Unverified, rs.Unverified),
+		UseCases:   useCases,
+		Caveats:    caveats,
 		Notes:      append([]string{}, rs.Notes...),
 		Breakdown:  breakdownDoc{Fit: partDoc(b.Fit), Affinity: partDoc(b.Affinity), Simplicity: partDoc(b.Simplicity)},
 	}

@@ -64,7 +64,7 @@ func fitPart(r engine.Ranked, rs Reasons) ExplainedPart {
 		line := fmt.Sprintf("%+.1f %s %s: %s (counts %g of %g", points, c.Kind, Phrase(c.Key, c.Want), reasons[i], c.Weight*c.Fit, total)
 		switch {
 		case c.Requires != nil:
-			line += fmt.Sprintf("; it needs %s, so it counts %g of its weight", KindWords(c.Requires.Kind), c.Fit)
+			line += fmt.Sprintf("; needing %s, it counts %g of its weight", KindWords(c.Requires.Kind), c.Fit)
 		case c.Condition != "":
 			line += "; under a condition it counts " + fmt.Sprint(c.Fit) + " of its weight"
 		case c.Unverified:
@@ -81,18 +81,35 @@ func affinityPart(r engine.Ranked, hints []engine.Hint) ExplainedPart {
 	for _, h := range hints {
 		total += h.Weight
 	}
+	for _, u := range r.UseCases {
+		total += u.Weight
+	}
 	if total == 0 {
-		p.Lines = append(p.Lines, fmt.Sprintf("%+.1f no hint applies: full marks for every service", p.Max))
+		p.Lines = append(p.Lines, fmt.Sprintf("%+.1f no hint or use case applies: full marks for every service", p.Max))
 		return p
+	}
+	for _, u := range r.UseCases {
+		p.Lines = append(p.Lines, fmt.Sprintf("%+.1f use_case %s: %s", p.Max*u.Weight*u.Share/total, u.ID, UseCaseWords(u)))
 	}
 	for _, h := range hints {
 		points, verb := 0.0, "does not suit"
 		if h.Favours(r.Paradigm) {
 			points, verb = p.Max*h.Weight/total, "suits"
 		}
-		p.Lines = append(p.Lines, fmt.Sprintf("%+.1f %s %s: %s (favours %s)", points, h.When, verb+" a "+r.Paradigm+" service", h.Because, strings.Join(h.Suits, ", ")))
+		p.Lines = append(p.Lines, fmt.Sprintf("%+.1f %s %s: %s (favours %s)", points, h.When, verb+" "+article(r.Paradigm)+" "+r.Paradigm+" service", h.Because, strings.Join(h.Suits, ", ")))
 	}
 	return p
+}
+
+// UseCaseWords says how a service stands to a use case the user stated.
+func UseCaseWords(u engine.UseCaseMatch) string {
+	switch u.Role {
+	case "primary":
+		return "you said the messaging is for " + u.ID + ", which the service is built for"
+	case "secondary":
+		return "you said the messaging is for " + u.ID + ", which the service serves, though it is not built for it"
+	}
+	return "you said the messaging is for " + u.ID + ", which the service is not for"
 }
 
 func simplicityPart(r engine.Ranked) ExplainedPart {

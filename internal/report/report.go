@@ -7,6 +7,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/engine"
@@ -99,6 +100,9 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	if res.Recommendation != nil {
 		rep.Headline = fmt.Sprintf("Recommended: %s, score %.1f of 100", nameOf(win), win.Score)
 		rep.Why = whyWinner(res.Hints, win, rep.Sentences.Services[win.ID].Notes, res.Ranking, req)
+		for _, c := range rep.Sentences.Services[win.ID].Caveats {
+			rep.Why = append(rep.Why, "Caveat: "+c+".")
+		}
 		if len(res.Tied) > 1 {
 			rep.Why = append(rep.Why, fmt.Sprintf("Tied at %.1f with %s; the tie goes by fewer requirements, then less effort, then id.",
 				win.Score, strings.Join(res.Tied[1:], ", ")))
@@ -202,13 +206,63 @@ func whyWinner(hints []engine.Hint, win engine.Ranked, notes []string, ranking [
 		}
 		why = append(why, fmt.Sprintf("It meets %d of %d preferences.", met, len(req.Prefer)))
 	}
+	if line := useCaseLine(win); line != "" {
+		why = append(why, line)
+	}
 	if len(notes) > 0 {
 		why = append(why, "Mind: "+strings.Join(notes, "; ")+".")
 	}
-	if len(ranking) > 1 && ranking[1].Eligible && ranking[1].Score != win.Score && len(why) < 4 {
-		why = append(why, "Ahead of "+ranking[1].ID+" on "+edgeName(win, ranking[1])+": "+edge(hints, win, ranking[1])+".")
+	if alt, ok := alternative(win, ranking); ok && alt.Score != win.Score && len(why) < 5 {
+		why = append(why, "Ahead of "+alt.ID+" on "+edgeName(win, alt)+": "+edge(hints, win, alt)+".")
 	}
 	return why
+}
+
+// useCaseLine says how the pick stands to the use cases the user stated.
+func useCaseLine(win engine.Ranked) string {
+	var built, serves, not []string
+	for _, u := range win.UseCases {
+		switch u.Role {
+		case "primary":
+			built = append(built, u.ID)
+		case "secondary":
+			serves = append(serves, u.ID)
+		default:
+			not = append(not, u.ID)
+		}
+	}
+	var parts []string
+	if len(built) > 0 {
+		parts = append(parts, "it is built for "+andList(built))
+	}
+	if len(serves) > 0 {
+		parts = append(parts, "it serves "+andList(serves))
+	}
+	if len(not) > 0 {
+		parts = append(parts, "it is not for "+andList(not))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "You said the messaging is for " + andList(append(append(slices.Clone(built), serves...), not...)) + ": " + strings.Join(parts, "; ") + "."
+}
+
+// alternative is the strongest real alternative to the pick: the best
+// eligible service of another family that is not the pick used with
+// something else (nor a part of the pick), else the runner-up.
+func alternative(win engine.Ranked, ranking []engine.Ranked) (engine.Ranked, bool) {
+	for _, r := range ranking[1:] {
+		if !r.Eligible {
+			break
+		}
+		if r.Family != win.Family && !slices.Contains(r.Parts, win.ID) && !slices.Contains(win.Parts, r.ID) {
+			return r, true
+		}
+	}
+	if len(ranking) > 1 && ranking[1].Eligible {
+		return ranking[1], true
+	}
+	return engine.Ranked{}, false
 }
 
 // whyBehind says why an eligible service ranks below the winner.
@@ -236,6 +290,9 @@ func edge(hints []engine.Hint, win, other engine.Ranked) string {
 	case "fit":
 		return other.ID + " " + lossReason(hints, other, win)
 	case "affinity":
+		if u, ok := useCaseEdge(win, other); ok {
+			return u
+		}
 		if h, ok := favouring(hints, win, other); ok {
 			return h.Because + " (" + h.When + ")"
 		}
@@ -267,6 +324,30 @@ func part(win, other engine.Ranked) string {
 	return "simplicity"
 }
 
+// useCaseEdge says which stated use case separates win from other most.
+func useCaseEdge(win, other engine.Ranked) (string, bool) {
+	best, diff := "", 0.0
+	for _, w := range win.UseCases {
+		for _, o := range other.UseCases {
+			if o.ID == w.ID && w.Share-o.Share > diff {
+				diff = w.Share - o.Share
+				best = fmt.Sprintf("you said the messaging is for %s: %s %s, %s %s", w.ID, win.ID, roleWords(w.Role), other.ID, roleWords(o.Role))
+			}
+		}
+	}
+	return best, diff > 0
+}
+
+func roleWords(role string) string {
+	switch role {
+	case "primary":
+		return "is built for it"
+	case "secondary":
+		return "serves it"
+	}
+	return "is not for it"
+}
+
 // favouring is the heaviest hint that suits the winner but not the other.
 func favouring(hints []engine.Hint, win, other engine.Ranked) (engine.Hint, bool) {
 	var best engine.Hint
@@ -291,7 +372,7 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 		}
 		for _, c := range other.Met {
 			if c.Requires != nil {
-				return "meets " + Phrase(c.Key, c.Want) + " only with " + c.Condition + " (" + KindWords(c.Requires.Kind) + ")"
+				return "meets " + Phrase(c.Key, c.Want) + " only with " + KindWords(c.Requires.Kind) + ": " + c.Condition
 			}
 		}
 		for _, c := range other.Unverified {
@@ -299,6 +380,9 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 		}
 		return "meets the keys less well"
 	case "affinity":
+		if u, ok := useCaseEdge(win, other); ok {
+			return u
+		}
 		if h, ok := favouring(hints, win, other); ok {
 			return article(other.Paradigm) + " " + other.Paradigm + " service, while " + h.Because
 		}

@@ -25,6 +25,9 @@ type Reasons struct {
 	// Notes name the conditions the service needs for what it meets only
 	// under one: "throughput 5k/s needs high-throughput mode".
 	Notes []string
+	// Caveats are the service's known traps for what the user stated,
+	// each with its source: "... (https://...)".
+	Caveats []string
 	// Misses names the musts the service misses, each with only the wanted
 	// values it lacks and what it has instead: "targets s3 (has http, email)".
 	Misses string
@@ -48,10 +51,13 @@ func Word(res engine.Result, rules *ruleset.Set) Sentences {
 			rs.Met = append(rs.Met, reason(c, true, rules))
 			switch {
 			case c.Requires != nil:
-				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+c.Condition+" ("+KindWords(c.Requires.Kind)+")")
+				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+KindWords(c.Requires.Kind)+": "+c.Condition)
 			case c.Condition != "":
 				rs.Notes = append(rs.Notes, Phrase(c.Key, c.Want)+" needs "+c.Condition)
 			}
+		}
+		for _, c := range r.Caveats {
+			rs.Caveats = append(rs.Caveats, c.Text+" ("+c.Source+")")
 		}
 		for _, c := range r.Unverified {
 			rs.Unverified = append(rs.Unverified, unverified(c))
@@ -109,7 +115,7 @@ func reason(c engine.Check, met bool, rules *ruleset.Set) string {
 		text = strings.ReplaceAll(text, "{"+key+"}", v)
 	}
 	if c.Condition != "" {
-		text += " with " + c.Condition
+		text += ", given this: " + c.Condition
 	}
 	if c.Implied != "" {
 		text += " (" + c.Implied + ")"
@@ -132,17 +138,18 @@ func variantNote(v engine.VariantRef) string {
 	return "judged as " + v.Name + ", a configuration to choose (not the default)"
 }
 
-// KindWords says what a kind of requirement asks of a team.
+// KindWords names what a kind of requirement asks of a team, as the
+// object of "needs": "needs a change to every client".
 func KindWords(kind string) string {
 	switch kind {
 	case ruleset.RequiresOptIn:
-		return "an opt-in: turn it on or pay for it"
+		return "an opt-in (turned on or paid for)"
 	case ruleset.RequiresClientChange:
 		return "a change to every client"
 	case ruleset.RequiresQuotaIncrease:
-		return "a quota increase to request"
+		return "a quota increase"
 	case ruleset.RequiresRegion:
-		return "only in some Regions"
+		return "a Region that offers it"
 	case ruleset.RequiresVariant:
 		return "a configuration to choose"
 	}
@@ -156,7 +163,7 @@ func change(w engine.WhatIf, win string) Change {
 	}
 	ch := Change{Effect: "is out"}
 	if w.Effect == engine.NeedsCondition {
-		ch.Effect = "needs " + w.Condition
+		ch.Effect = "needs this: " + w.Condition
 	}
 	ch.Text = fmt.Sprintf("above %s of %s, %s %s", w.Above, w.Key, win, ch.Effect)
 	if w.Then != win {

@@ -29,10 +29,13 @@ type Requirements struct {
 	// when it names none (EffectiveRegion is then DefaultRegion). Kept
 	// empty rather than defaulted so that a file written back stays as the
 	// user wrote it.
-	Region  string
-	Exclude []string
-	Must    []Item // in catalog order
-	Prefer  []Item // in catalog order
+	Region string
+	// UseCases are the use cases the file states (use_case), in catalog
+	// order: what the messaging is for.
+	UseCases []string
+	Exclude  []string
+	Must     []Item // in catalog order
+	Prefer   []Item // in catalog order
 }
 
 // Item is one key the user set, as a must or a prefer.

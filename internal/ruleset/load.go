@@ -456,6 +456,12 @@ func (s *Set) checkRanking(at func(keys ...string) diag.Pos) diag.List {
 			errs.Add(at("requirement_fit"), "requirement_fit names unknown kind %q; kinds are %s%s", kind, diag.OneOf(RequirementKinds), diag.Suggest(kind, RequirementKinds))
 		}
 	}
+	if !(r.UseCaseWeight > 0 && r.UseCaseWeight <= MaxMustWeight) {
+		errs.Add(at("use_case_weight"), "use_case_weight must be more than 0 and at most %d, not %g", MaxMustWeight, r.UseCaseWeight)
+	}
+	if !(r.SecondaryShare >= 0 && r.SecondaryShare < 1) {
+		errs.Add(at("secondary_share"), "secondary_share must be from 0 to less than 1, not %g", r.SecondaryShare)
+	}
 	if !(r.UnverifiedFit > 0 && r.UnverifiedFit < 1) {
 		errs.Add(at("unverified_fit"), "unverified_fit must be more than 0 and less than 1, not %g", r.UnverifiedFit)
 	}

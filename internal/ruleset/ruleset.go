@@ -97,6 +97,11 @@ type Ranking struct {
 	// it meets the key only under a typed requirement (an opt-in, a change
 	// to every client...), by kind: the same for every entry.
 	RequirementFit map[string]float64 `yaml:"requirement_fit"`
+	// UseCaseWeight is what each use case the user states weighs in
+	// affinity (a hint weighs as its key); SecondaryShare is the share a
+	// service gets for a use case it serves but is not built for.
+	UseCaseWeight  float64 `yaml:"use_case_weight"`
+	SecondaryShare float64 `yaml:"secondary_share"`
 	// UnverifiedFit is the share a service keeps on a key whose limit
 	// AWS does not publish: neither met nor missed.
 	UnverifiedFit float64  `yaml:"unverified_fit"`

@@ -84,7 +84,15 @@ func Result() ([]byte, error) {
 		"violations": list("the musts it misses", check("a must missed", "missed")),
 		"missed":     list("the preferences it misses", check("a preference missed", "missed")),
 		"unverified": list("the keys whose limit AWS does not publish: neither met nor missed", check("a key unverified", "unverified")),
-		"notes":      texts("the conditions it needs for what it meets only under one"),
+		"use_cases": list("each use case the requirements state, and how the service stands to it", record("a stated use case", []string{"id", "role"}, object{
+			"id":   str("the use case id"),
+			"role": object{"enum": []string{"primary", "secondary", "none"}, "description": "built for it, serves it, or not for it"},
+		})),
+		"caveats": list("the service's known traps for what the requirements state", record("a caveat", []string{"text", "source"}, object{
+			"text":   str("the trap in one line"),
+			"source": str("the page that says so"),
+		})),
+		"notes": texts("the conditions it needs for what it meets only under one"),
 		"breakdown": record("how the score is made", []string{"fit", "affinity", "simplicity"}, object{
 			"fit":        part("how well it meets the keys asked"),
 			"affinity":   part("how well its kind of service suits what was asked"),
