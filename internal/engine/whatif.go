@@ -100,22 +100,53 @@ func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, 
 		if it, _, set := req.Find(k.Key); set {
 			want = it.Value.Num
 		}
-		for j, st := range steps {
+		for _, st := range steps {
 			if math.IsInf(st.limit, 1) || st.limit < want || st.limit == 0 {
 				continue
 			}
 			above := catalog.Value{Type: k.Type, Num: st.limit}
 			trial := clone(req)
 			trial.Set(&rules.Catalog, requirements.Item{Key: k.Key, Value: catalog.Value{Type: k.Type, Num: nextUp(st.limit)}, Weight: 1}, true)
-			then := pick(trial)
+			// What happens to the winner is read from the trial ranking,
+			// not from the fact alone: past a limit another check may be
+			// what fails (with strict order, the rate of the one key).
+			tr := Rank(trial, base, rules)
+			then := ""
+			if tr.Recommendation != nil {
+				then = tr.Recommendation.ID
+			}
 			w := WhatIf{Kind: Above, Key: k.Key, Above: above.String(), Effect: Ineligible, Then: then}
-			if j+1 < len(steps) {
-				w.Effect, w.Condition = NeedsCondition, steps[j+1].condition
+			if r, ok := rankedOf(tr, win); ok && r.Eligible {
+				c, found := checkOf(r, k.Key)
+				if !found || c.Requires == nil {
+					continue // nothing changes for the winner past this limit
+				}
+				w.Effect, w.Condition = NeedsCondition, c.Condition
 			}
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// rankedOf finds id in a result's ranking.
+func rankedOf(res Result, id string) (Ranked, bool) {
+	for _, r := range res.Ranking {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Ranked{}, false
+}
+
+// checkOf finds the met check on key.
+func checkOf(r Ranked, key string) (Check, bool) {
+	for _, c := range r.Met {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return Check{}, false
 }
 
 func clone(r *requirements.Requirements) *requirements.Requirements {
