@@ -353,7 +353,7 @@ func TestWhatIfs(t *testing.T) {
 		t.Fatalf("the fixture's stream should win, not %s", res.Recommendation.ID)
 	}
 	want := []engine.WhatIf{
-		{Kind: engine.Above, Key: "throughput", Above: "10k/s", Effect: engine.NeedsCondition, Condition: "on-demand capacity mode", Then: "stream"},
+		{Kind: engine.Above, Key: "throughput", Above: "10k/s", Effect: engine.NeedsCondition, Condition: "on-demand capacity mode", Requires: "opt-in", Then: "stream"},
 		{Kind: engine.Above, Key: "throughput", Above: "1M/s", Effect: engine.Ineligible, Then: "topic"},
 	}
 	if got := engine.WhatIfs(req, base, set, res); !reflect.DeepEqual(got, want) {

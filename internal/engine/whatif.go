@@ -21,6 +21,8 @@ type WhatIf struct {
 	// (then Condition) or Ineligible.
 	Effect    string
 	Condition string
+	// Requires is the kind of the condition's requirement (opt-in, ...).
+	Requires string
 	// Then is the pick after the change ("" when no service would be eligible).
 	Then string
 }
@@ -121,7 +123,7 @@ func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, 
 				if !found || c.Requires == nil {
 					continue // nothing changes for the winner past this limit
 				}
-				w.Effect, w.Condition = NeedsCondition, c.Condition
+				w.Effect, w.Condition, w.Requires = NeedsCondition, c.Condition, c.Requires.Kind
 			}
 			out = append(out, w)
 		}

@@ -68,7 +68,7 @@ func (j judgementRule) suits(pos diag.Pos, what string, s Suits) {
 }
 
 func (j judgementRule) caveats(pos diag.Pos, list []Caveat) []Caveat {
-	out := make([]Caveat, 0, len(list))
+	var out []Caveat // nil when empty, as a decoded copy has it
 	for i, c := range list {
 		what := "caveat " + itoa(i+1)
 		if c.Text == "" {

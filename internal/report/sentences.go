@@ -164,6 +164,9 @@ func change(w engine.WhatIf, win string) Change {
 	ch := Change{Effect: "is out"}
 	if w.Effect == engine.NeedsCondition {
 		ch.Effect = "needs this: " + w.Condition
+		if w.Requires != "" {
+			ch.Effect = "needs " + KindWords(w.Requires) + ": " + w.Condition
+		}
 	}
 	ch.Text = fmt.Sprintf("above %s of %s, %s %s", w.Above, w.Key, win, ch.Effect)
 	if w.Then != win {

@@ -34,7 +34,7 @@ func TestWord(t *testing.T) {
 	said := report.Word(res, rules)
 	got := said.Services["sqs-fifo"]
 	want := report.Reasons{
-		Met:        []string{"keeps strict order", "takes up to 70k/s with high-throughput mode"},
+		Met:        []string{"keeps strict order", "takes up to 70k/s, given this: high-throughput mode"},
 		Violations: []string{"does not speak amqp, mqtt (it speaks sqs)"},
 		Missed:     []string{"the knowledge base records nothing on replay for this service"},
 		Notes:      []string{"throughput 5k/s needs high-throughput mode"},
@@ -49,7 +49,7 @@ func TestWord(t *testing.T) {
 	}
 	changes := []report.Change{
 		{Text: "without ordering strict as a must, sns would win"},
-		{Effect: "needs high-throughput mode", Text: "above 3k/s of throughput, sqs-fifo needs high-throughput mode"},
+		{Effect: "needs this: high-throughput mode", Text: "above 3k/s of throughput, sqs-fifo needs this: high-throughput mode"},
 		{Effect: "is out", Text: "above 70k/s of throughput, sqs-fifo is out; no service would meet every must"},
 	}
 	if !slices.Equal(said.WhatIf, changes) {
