@@ -29,10 +29,15 @@ type Requirements struct {
 	// when it names none (EffectiveRegion is then DefaultRegion). Kept
 	// empty rather than defaulted so that a file written back stays as the
 	// user wrote it.
-	Region  string
-	Exclude []string
-	Must    []Item // in catalog order
-	Prefer  []Item // in catalog order
+	Region string
+	// UseCases are what the messaging is for (the catalog's use_cases
+	// ids: broadcast, work-queue), in catalog order, each once; nil when
+	// the file names none. They steer the kind of service, never whether
+	// one is eligible.
+	UseCases []string
+	Exclude  []string
+	Must     []Item // in catalog order
+	Prefer   []Item // in catalog order
 }
 
 // Item is one key the user set, as a must or a prefer.
@@ -103,7 +108,8 @@ func (it Item) plain() any {
 
 // Plain is the requirements as a version-1 document for YAML or JSON output.
 func (r *Requirements) Plain() Document {
-	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region, Exclude: r.Exclude}
+	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region,
+		UseCases: r.UseCases, Exclude: r.Exclude}
 	if d.Provider == DefaultProvider {
 		d.Provider = ""
 	}
