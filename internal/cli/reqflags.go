@@ -80,10 +80,10 @@ func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog, load func() (*Loaded,
 	fs.StringArrayVar(&set.prefers, "prefer", nil, "prefer: `key=value[:weight]` (repeatable), e.g. latency=realtime:3")
 	fs.StringSliceVar(&set.exclude, "exclude", nil, "rule out services by `id,...`")
 	fs.StringVar(&set.region, "region", "", "the AWS `Region` that settles Region-dependent limits and prices, such as eu-west-1 (default "+requirements.DefaultRegion+")")
+	fs.StringSliceVar(&set.useCases, "use-case", nil, "what the messaging is for, as use case `id,...` (such as broadcast,work-queue); replaces the file's use_case")
 	_ = cmd.RegisterFlagCompletionFunc("must", completeKeyValue(load))
 	_ = cmd.RegisterFlagCompletionFunc("prefer", completeKeyValue(load))
 	_ = cmd.RegisterFlagCompletionFunc("exclude", completeIDList(load))
-	fs.StringSliceVar(&set.useCases, "use-case", nil, "what the messaging is for, as use case `id,...` (such as broadcast,work-queue); replaces the file's use_case")
 	_ = cmd.RegisterFlagCompletionFunc("region", completeRegion)
 	_ = cmd.RegisterFlagCompletionFunc("use-case", completeUseCases(load))
 	return set
