@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Drives `advisor ask` in a real terminal (tmux): ticks a capability,
-# confirms it as a must-have, says "that's enough" at the next screen, and
+# Drives `advisor ask` in a real terminal (tmux): ticks a use case on the
+# first screen, then a capability, confirms it as a must-have, says "that's enough" at the next screen, and
 # checks the screen showed the questions, the leader and the final report,
 # and that --save wrote the answers; then that Ctrl-C and SIGTERM stop the
 # form at once and write nothing. Run by `make test`.
@@ -82,14 +82,24 @@ ask() {
     "cd '$work' && NO_COLOR=1 sh -c 'echo \$\$ >$session.pid && exec ./advisor ask --save $*'; echo \"ADVISOR-EXIT=\$?\"; sleep 30"
 }
 
-# Lines of the first screen's form: the cursor on fan-out, unticked and ticked.
-# Seeing the form (not only the heading printed above it) means it reads keys.
+# Lines of the first screen's form, what the messaging is for: the cursor on
+# the first use case, then on broadcast, unticked and ticked. Seeing the form
+# (not only the heading printed above it) means it reads keys.
+use_unticked="> • notifications: alert people or systems"
+use_ticked="> ✓ notifications: alert people or systems"
+broadcast_unticked="> • broadcast: fan business events out to many independent subscribers"
+broadcast_ticked="> ✓ broadcast: fan business events out to many independent subscribers"
+# Lines of the capabilities screen: the cursor on fan-out, unticked and ticked.
 first_unticked="> • deliver every message to several independent consumers"
 first_ticked="> ✓ deliver every message to several independent consumers"
 
 ask answers.yaml
-wait_for "Which of these must the service do by itself?"
+wait_for "What is the messaging for?"
 wait_for "Leader so far: Amazon SQS standard queues (sqs)"
+wait_for "$use_unticked"
+keys Down "$broadcast_unticked"
+keys Space "$broadcast_ticked"                  # tick broadcast
+keys Enter "Which of these must the service do by itself?"
 wait_for "$first_unticked"
 keys Space "$first_ticked"                      # tick the first capability: fan-out
 keys Enter "Are these must-haves?"              # next screen
@@ -98,9 +108,10 @@ wait_for "Leader so far: Amazon SNS standard topics (sns)"
 keys End "> That's enough: show the result"     # the last option: that's enough
 keys Enter "ADVISOR-EXIT=0"
 wait_for "Recommended: Amazon SNS standard topics (sns)"
-wait_for "Asked 2 questions."
+wait_for "Asked 3 questions."
 
 grep -q '^  fanout: true$' "$work/answers.yaml" || { echo "tui-test: FAIL: answers.yaml lacks fanout"; cat "$work/answers.yaml"; exit 1; }
+grep -q '^use_case: \[broadcast\]$' "$work/answers.yaml" || { echo "tui-test: FAIL: answers.yaml lacks use_case"; cat "$work/answers.yaml"; exit 1; }
 out=$("$work/advisor" recommend -f "$work/answers.yaml")
 got=${out%%$'\n'*}
 case "$got" in
@@ -110,7 +121,7 @@ esac
 
 # Ctrl-C aborts with exit status 130 and writes nothing.
 ask aborted.yaml
-wait_for "$first_unticked"
+wait_for "$use_unticked"
 keys C-c "ADVISOR-EXIT=130"
 [ ! -e "$work/aborted.yaml" ] || { echo "tui-test: FAIL: Ctrl-C left aborted.yaml behind"; exit 1; }
 
@@ -125,7 +136,7 @@ no_temp_files() {
 # 143, and nothing written. Bubble Tea used to take it for "quit", which huh
 # took for an answer, and the questionnaire went on to the next question.
 ask terminated.yaml
-wait_for "$first_unticked"
+wait_for "$use_unticked"
 kill -TERM "$(cat "$work/terminated.pid")"
 wait_for "ADVISOR-EXIT=143"
 wait_for "questionnaire stopped by SIGTERM; nothing was written"
@@ -142,8 +153,8 @@ must:
 "
 printf '%s' "$hand" >"$work/hand.yaml"
 ask hand.yaml --force
-wait_for "$first_unticked"
-keys Space "$first_ticked"
+wait_for "$use_unticked"
+keys Space "$use_ticked"
 kill -TERM "$(cat "$work/hand.pid")"
 wait_for "ADVISOR-EXIT=143"
 [ "$(cat "$work/hand.yaml")" = "${hand%$'\n'}" ] || { echo "tui-test: FAIL: SIGTERM with --force changed hand.yaml:"; cat "$work/hand.yaml"; exit 1; }

@@ -32,6 +32,7 @@ func New(rules *ruleset.Set, base *kb.Base, start *requirements.Requirements) *S
 		copied := *start
 		copied.Must = slices.Clone(start.Must)
 		copied.Prefer = slices.Clone(start.Prefer)
+		copied.UseCases = slices.Clone(start.UseCases)
 		req = &copied
 	}
 	return &Session{Rules: rules, Base: base, Req: req}
@@ -49,11 +50,35 @@ type Answer struct {
 	Must  bool // else a prefer of weight 1
 }
 
+// UseCase is the questionnaire's first screen, what the messaging is for:
+// its question id, and the Key of its answer, whose Value lists the use
+// case ids ticked. It fills the requirements' top-level use_case, not a
+// key of must or prefer.
+const UseCase = "use_case"
+
+// UseCaseQuestion is the first screen's question.
+var UseCaseQuestion = catalog.Question{
+	ID:    UseCase,
+	Title: "What is the messaging for?",
+	Help:  "Tick any that apply, or none. They steer which kind of service fits; they never rule one out.",
+}
+
+// UseCaseAnswer is the first screen's answer: the use cases ticked.
+func UseCaseAnswer(ids []string) Answer {
+	return Answer{Key: UseCase, Value: catalog.Value{Type: catalog.List, List: ids}}
+}
+
 // Record stores the answers to question q; keys of q left out of answers
-// got "no preference".
+// got "no preference". The use case screen's answer replaces the use
+// cases, in catalog order (ids that are not the catalog's are dropped: the
+// prompt offers only those).
 func (s *Session) Record(q catalog.Question, answers []Answer) {
 	s.Asked = append(s.Asked, q.ID)
 	for _, a := range answers {
+		if a.Key == UseCase {
+			s.Req.UseCases = requirements.OrderUseCases(&s.Rules.Catalog, a.Value.List)
+			continue
+		}
 		s.Req.Set(&s.Rules.Catalog, requirements.Item{Key: a.Key, Value: a.Value, Weight: 1}, a.Must)
 	}
 }
@@ -61,6 +86,9 @@ func (s *Session) Record(q catalog.Question, answers []Answer) {
 // Candidate is a question that could be asked, with what it is worth.
 type Candidate struct {
 	Question catalog.Question
+	// UseCases are, on the use case screen (Question.ID is UseCase), the
+	// catalog's use cases to tick from; nil on every other screen.
+	UseCases []catalog.UseCase
 	Keys     []*catalog.Key // the keys of the question not set yet
 	// Changes is the share of the possible answers that would change the
 	// pick; Prior the chance the user has a requirement on any of the keys;
@@ -70,8 +98,14 @@ type Candidate struct {
 
 // Next returns the question most worth asking, or false when it is time to
 // stop: no answer left could change the pick, or the chance that one does
-// is below ranking.yaml's asking.stop_below.
+// is below ranking.yaml's asking.stop_below. The use case screen comes
+// first, whatever the worth of the rest: it says what the design is, and
+// the rest are judged in its light; it is skipped when the catalog has no
+// use cases or the answers so far (a file) name some.
 func (s *Session) Next() (Candidate, bool) {
+	if s.asksUseCase() {
+		return Candidate{Question: UseCaseQuestion, UseCases: s.Rules.Catalog.UseCases}, true
+	}
 	best, found := Candidate{}, false
 	stay := 1.0 // the chance that no question left changes the pick
 	for _, c := range s.Candidates() {
@@ -129,6 +163,21 @@ func (s *Session) Candidates() []Candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// asksUseCase reports whether the use case screen is still to be asked.
+func (s *Session) asksUseCase() bool {
+	return len(s.Rules.Catalog.UseCases) > 0 && len(s.Req.UseCases) == 0 && !slices.Contains(s.Asked, UseCase)
+}
+
+// Screens is how many screens the questionnaire has: the use case screen,
+// when the catalog has use cases, and one for each of the catalog's questions.
+func Screens(cat *catalog.Catalog) int {
+	n := len(cat.Asked())
+	if len(cat.UseCases) > 0 {
+		n++
+	}
+	return n
 }
 
 func winner(res engine.Result) string {

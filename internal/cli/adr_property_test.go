@@ -27,7 +27,8 @@ import (
 // Markdown record or a YAML block could take for their own syntax (fences,
 // `version:` lines, the chosen marker, line breaks of every kind, quotes,
 // control characters), any keys with values of every type, numbers with
-// odd digits in every unit, must and prefer with weights, and exclude.
+// odd digits in every unit, must and prefer with weights, exclude, a
+// Region, and use cases (one id, or a list that may repeat one).
 //
 // ADVISOR_PROPERTY_N runs more cases (the default keeps `go test` quick),
 // ADVISOR_PROPERTY_SEED another sequence; a failure names its seed and case.
@@ -203,6 +204,18 @@ func (g *requirementsGen) document() []byte {
 	}
 	if g.rng.IntN(4) == 0 {
 		add(root, "region", g.str([]string{"us-east-1", "eu-west-1", "us-gov-west-1", "ap-southeast-5"}[g.rng.IntN(4)]))
+	}
+	if uses := g.cat.UseCaseIDs(); len(uses) > 0 && g.rng.IntN(4) == 0 {
+		// One id as a string, or a list that may name one twice.
+		if g.rng.IntN(3) == 0 {
+			add(root, "use_case", g.str(uses[g.rng.IntN(len(uses))]))
+		} else {
+			list := &yaml.Node{Kind: yaml.SequenceNode, Style: g.flow()}
+			for range 1 + g.rng.IntN(3) {
+				list.Content = append(list.Content, g.str(uses[g.rng.IntN(len(uses))]))
+			}
+			add(root, "use_case", list)
+		}
 	}
 	if g.rng.IntN(4) == 0 {
 		ex := &yaml.Node{Kind: yaml.SequenceNode}

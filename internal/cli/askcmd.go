@@ -36,7 +36,8 @@ func NewCmdAsk(f *Factory, runF func(*AskOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ask",
 		Short: "Answer a few questions and get the same report as recommend",
-		Long: `Ask the questions that decide the pick, most decisive first, and stop as
+		Long: `Ask first what the messaging is for (tick any of the use cases, or none),
+then the questions that decide the pick, most decisive first, and stop as
 soon as the remaining ones are unlikely to change it. Every question has a
 "no preference" answer (Enter alone takes it) and a "that's enough" one.
 The current leader is shown as answers come in; the questions go to

@@ -52,6 +52,22 @@ func completeRegion(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Co
 	return withPrefix([]cobra.Completion{cobra.CompletionWithDesc(requirements.DefaultRegion, "the default")}, toComplete), cobra.ShellCompDirectiveNoFileComp
 }
 
+// completeUseCases completes --use-case's comma-separated use case ids,
+// each with what it means.
+func completeUseCases(load func() (*Loaded, error)) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		loaded, err := load()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var ids []cobra.Completion
+		for _, u := range loaded.Rules.Catalog.UseCases {
+			ids = append(ids, cobra.CompletionWithDesc(u.ID, u.Meaning))
+		}
+		return completeList(toComplete, ids), listDirective
+	}
+}
+
 // completeFamilies completes --family.
 func completeFamilies(load func() (*Loaded, error)) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -14,6 +14,9 @@ const noPreference = "No preference / don't know"
 // answers; prompter.ErrEnough comes back with what was answered before it.
 // One prompt at a time, so that "that's enough" stops at once.
 func askQuestion(p prompter.Prompter, c ask.Candidate) ([]ask.Answer, error) {
+	if c.Question.ID == ask.UseCase {
+		return askUseCases(p, c)
+	}
 	var bools []*catalog.Key
 	for _, k := range c.Keys {
 		if k.Type == catalog.Bool {
@@ -68,6 +71,21 @@ func askBools(p prompter.Prompter, question string, keys []*catalog.Key) ([]ask.
 		answers = append(answers, ask.Answer{Key: key, Value: catalog.Value{Type: catalog.Bool, Bool: true}, Must: true})
 	}
 	return answers, err
+}
+
+// askUseCases ticks what the messaging is for, in one list as a screen of
+// bool keys is; Enter alone ticks none. Use cases are neither musts nor
+// prefers, so nothing more is asked of them.
+func askUseCases(p prompter.Prompter, c ask.Candidate) ([]ask.Answer, error) {
+	options := make([]prompter.Option, len(c.UseCases))
+	for i, u := range c.UseCases {
+		options[i] = prompter.Option{Value: u.ID, Label: u.ID + ": " + u.Meaning}
+	}
+	ticked, err := p.MultiSelect(prompter.Prompt{ID: c.Question.ID, Title: "Tick any that apply:", Stop: true}, options)
+	if len(ticked) == 0 {
+		return nil, err
+	}
+	return []ask.Answer{ask.UseCaseAnswer(ticked)}, err
 }
 
 // askEnum picks one of an enum's values, or no preference.

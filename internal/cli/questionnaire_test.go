@@ -153,3 +153,69 @@ func TestAskCount(t *testing.T) {
 		t.Errorf("Enter alone: %v, %v", answers, err)
 	}
 }
+
+// The first screen ticks what the messaging is for from the catalog's use
+// cases, each shown with its meaning: what is ticked becomes the
+// requirements' use_case, in catalog order; Enter alone ticks none; and
+// neither asks whether they are must-haves, as use cases are neither.
+func TestAskUseCases(t *testing.T) {
+	set, base := testfixture.Base(t)
+	tests := []struct {
+		name    string
+		answer  []string
+		want    string // the saved file's use_case line
+		wantErr error
+	}{
+		{name: "two, kept in catalog order", answer: []string{"event-sourcing,broadcast"}, want: "use_case: [broadcast, event-sourcing]\n"},
+		{name: "Enter alone: none", want: ""},
+		{name: "that's enough keeps what was ticked with it", answer: []string{"work-queue,done"}, want: "use_case: [work-queue]\n", wantErr: prompter.ErrEnough},
+		{name: "Ctrl-C", answer: []string{"abort"}, wantErr: prompter.ErrAborted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ask.New(set, base, nil)
+			c, ok := s.Next()
+			if !ok || c.Question.ID != ask.UseCase || c.Question.Title != "What is the messaging for?" || len(c.UseCases) != 4 || len(c.Keys) != 0 {
+				t.Fatalf("first screen %+v, %v", c, ok)
+			}
+			script := map[string][]string{}
+			if tt.answer != nil {
+				script["use_case"] = tt.answer
+			}
+			p := &recordingPrompter{scriptedPrompter: scriptedPrompter{t: t, script: script}}
+			answers, err := askQuestion(p, c)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("error %v, want %v", err, tt.wantErr)
+			}
+			if got := strings.Join(p.asked, " "); got != "use_case" {
+				t.Errorf("asked %q", got)
+			}
+			if want := "notifications: alert people or systems: push, SMS, email, alarms"; len(p.options) == 0 || p.options[0].Label != want || p.options[0].Value != "notifications" {
+				t.Errorf("options %+v, want the first %q", p.options, want)
+			}
+			s.Record(c.Question, answers)
+			out, err := requirementsYAML(s.Req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(out); got != "version: 1\n"+tt.want {
+				t.Errorf("saved\n%s", got)
+			}
+			if next, ok := s.Next(); ok && next.Question.ID == ask.UseCase {
+				t.Errorf("the use case screen is asked twice")
+			}
+		})
+	}
+}
+
+// recordingPrompter is a scriptedPrompter that keeps the options of the
+// last multi-select it showed.
+type recordingPrompter struct {
+	scriptedPrompter
+	options []prompter.Option
+}
+
+func (r *recordingPrompter) MultiSelect(p prompter.Prompt, options []prompter.Option) ([]string, error) {
+	r.options = options
+	return r.scriptedPrompter.MultiSelect(p, options)
+}

@@ -49,6 +49,16 @@ func TestNewCmdRecommend(t *testing.T) {
 		{name: "an Availability Zone for a Region", args: []string{"--region", "eu-west-1a"}, wantErr: `--region "eu-west-1a" is an Availability Zone, not a Region: write eu-west-1`},
 		{name: "an empty Region", args: []string{"--region", ""}, wantErr: `--region is empty: give an AWS Region id`},
 		{
+			name: "use cases, as a comma list and repeated, as given",
+			args: []string{"--use-case", "work-queue,broadcast", "--use-case", "notifications"},
+			want: RecommendOptions{Report: report(nil), Requirements: requirementFlags{UseCases: []string{"work-queue", "broadcast", "notifications"}}},
+		},
+		{
+			name: "no use case, given: the file's are replaced by none",
+			args: []string{"--use-case", ""},
+			want: RecommendOptions{Report: report(nil), Requirements: requirementFlags{UseCases: []string{}}},
+		},
+		{
 			name: "a decision record",
 			args: []string{"-o", "adr", "--adr-format", "nygard", "--date", "2026-01-02", "--decision-makers", "Ana,Ben", "--consulted", "Cy", "--informed", "Dee"},
 			want: RecommendOptions{Report: report(func(o *reportOptions) {

@@ -18,6 +18,9 @@ type requirementFlags struct {
 	Prefers []string   // --prefer key=value[:weight], as given
 	Exclude []string   // --exclude ids
 	Region  string     // --region, "" when not given
+	// UseCases is --use-case as given (nil when not given); its ids are
+	// checked against the catalog when the flags are applied.
+	UseCases []string
 }
 
 // mustFlag is one must given as a flag.
@@ -36,13 +39,14 @@ func (m mustFlag) String() string {
 }
 
 // reqFlagSet is the requirement flags registered on a command: one per
-// catalog key, plus --must, --prefer, --exclude and --region.
+// catalog key, plus --must, --prefer, --exclude, --region and --use-case.
 type reqFlagSet struct {
-	keys    []keyFlag // in catalog order
-	musts   []string
-	prefers []string
-	exclude []string
-	region  string
+	keys     []keyFlag // in catalog order
+	musts    []string
+	prefers  []string
+	exclude  []string
+	region   string
+	useCases []string
 }
 
 // keyFlag is the flag of one catalog key and where its text lands.
@@ -55,7 +59,8 @@ type keyFlag struct {
 func flagName(key string) string { return strings.ReplaceAll(key, "_", "-") }
 
 // addReqFlags adds one flag per key of cat plus --must, --prefer,
-// --exclude and --region; their values complete from what load gives.
+// --exclude, --region and --use-case; their values complete from what
+// load gives.
 func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog, load func() (*Loaded, error)) *reqFlagSet {
 	set := &reqFlagSet{}
 	fs := cmd.Flags()
@@ -75,10 +80,12 @@ func addReqFlags(cmd *cobra.Command, cat *catalog.Catalog, load func() (*Loaded,
 	fs.StringArrayVar(&set.prefers, "prefer", nil, "prefer: `key=value[:weight]` (repeatable), e.g. latency=realtime:3")
 	fs.StringSliceVar(&set.exclude, "exclude", nil, "rule out services by `id,...`")
 	fs.StringVar(&set.region, "region", "", "the AWS `Region` that settles Region-dependent limits and prices, such as eu-west-1 (default "+requirements.DefaultRegion+")")
+	fs.StringSliceVar(&set.useCases, "use-case", nil, "what the messaging is for, as use case `id,...` (such as broadcast,work-queue); replaces the file's use_case")
 	_ = cmd.RegisterFlagCompletionFunc("must", completeKeyValue(load))
 	_ = cmd.RegisterFlagCompletionFunc("prefer", completeKeyValue(load))
 	_ = cmd.RegisterFlagCompletionFunc("exclude", completeIDList(load))
 	_ = cmd.RegisterFlagCompletionFunc("region", completeRegion)
+	_ = cmd.RegisterFlagCompletionFunc("use-case", completeUseCases(load))
 	return set
 }
 
@@ -104,6 +111,9 @@ func (s *reqFlagSet) read(fs *pflag.FlagSet) (requirementFlags, error) {
 			return r, inputError(err)
 		}
 		r.Region = s.region
+	}
+	if fs.Changed("use-case") {
+		r.UseCases = append([]string{}, s.useCases...) // not nil: given, if empty
 	}
 	for _, p := range r.Prefers {
 		key, _, _ := strings.Cut(p, "=")
@@ -145,6 +155,11 @@ func (r requirementFlags) apply(req *requirements.Requirements, l *Loaded) error
 	}
 	if r.Region != "" {
 		req.Region = r.Region
+	}
+	if r.UseCases != nil {
+		if err := req.SetUseCases(cat, "--use-case", r.UseCases); err != nil {
+			return inputError(err)
+		}
 	}
 	return nil
 }

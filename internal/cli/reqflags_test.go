@@ -116,3 +116,135 @@ func TestMeasuresAreNotRequirementKeys(t *testing.T) {
 		t.Errorf("--consumers shows no example in --help")
 	}
 }
+
+// --use-case replaces the file's use_case with its ids, checked against
+// the catalog and kept in its order; not given, the file's stay; given
+// empty, there are none.
+func TestApplyUseCases(t *testing.T) {
+	set, base := testfixture.Base(t)
+	l := &Loaded{Rules: set, Base: base}
+	load := func() *requirements.Requirements {
+		req, err := l.Loader().Load("req.yaml", []byte("version: 1\nregion: eu-west-1\nuse_case: [notifications]\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return req
+	}
+	req := load()
+	if err := (requirementFlags{UseCases: []string{"work-queue", "broadcast", "work-queue"}}).apply(req, l); err != nil {
+		t.Fatal(err)
+	}
+	out, err := yaml.Marshal(req.Plain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "version: 1\nregion: eu-west-1\nuse_case: [broadcast, work-queue]\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+
+	req = load()
+	if err := (requirementFlags{}).apply(req, l); err != nil || !slices.Equal(req.UseCases, []string{"notifications"}) {
+		t.Errorf("no --use-case: %q, %v", req.UseCases, err)
+	}
+	req = load()
+	if err := (requirementFlags{UseCases: []string{}}).apply(req, l); err != nil || req.UseCases != nil {
+		t.Errorf("--use-case '': %q, %v", req.UseCases, err)
+	}
+
+	err = requirementFlags{UseCases: []string{"broadcast", "brodcast"}}.apply(load(), l)
+	const want = `--use-case does not take "brodcast" (did you mean "broadcast"?); use cases are notifications, broadcast, work-queue, event-sourcing`
+	if err == nil || err.Error() != want || codeOf(err) != ExitInput {
+		t.Errorf("got %v (exit %d), want %s (exit %d)", err, codeOf(err), want, ExitInput)
+	}
+}
+
+// --use-case completes the catalog's use case ids, each with its meaning,
+// after any comma, leaving out those already listed.
+func TestCompleteUseCases(t *testing.T) {
+	set, base := testfixture.Base(t)
+	complete := completeUseCases(func() (*Loaded, error) { return &Loaded{Rules: set, Base: base}, nil })
+	tests := []struct{ typed, want string }{
+		{"", "notifications\talert people or systems: push, SMS, email, alarms | broadcast\tfan business events out to many independent subscribers | " +
+			"work-queue\tdecouple producers from workers: asynchronous jobs, load levelling, retries | event-sourcing\ta durable, replayable event log as the system of record"},
+		{"b", "broadcast\tfan business events out to many independent subscribers"},
+		{"broadcast,", "broadcast,notifications\talert people or systems: push, SMS, email, alarms | " +
+			"broadcast,work-queue\tdecouple producers from workers: asynchronous jobs, load levelling, retries | broadcast,event-sourcing\ta durable, replayable event log as the system of record"},
+		{"broadcast,w", "broadcast,work-queue\tdecouple producers from workers: asynchronous jobs, load levelling, retries"},
+		{"x", ""},
+	}
+	for _, tt := range tests {
+		got, directive := complete(nil, nil, tt.typed)
+		if strings.Join(got, " | ") != tt.want || directive != listDirective {
+			t.Errorf("--use-case %q: got %q (%d), want %q", tt.typed, strings.Join(got, " | "), directive, tt.want)
+		}
+	}
+}
+
+// The real catalog's workload keys (consumption, processing_time,
+// high_availability, region_failover, enrichment) and the AMQP versions of
+// protocols get a flag, a question, a schema property and a row of the
+// reference from the catalog alone, and use_case a flag, a schema property
+// and a table of the use cases. Read from the rules' YAML: the knowledge
+// need not load.
+func TestCatalogKeysReachFlagsQuestionsSchemaAndDocs(t *testing.T) {
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := &set.Catalog
+	cmd := &cobra.Command{Use: "x"}
+	addReqFlags(cmd, cat, nil)
+	sch, err := schema.Requirements(cat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := docsgen.Requirements(cat, &kb.Base{})
+	asked := map[string]bool{}
+	for _, q := range cat.Asked() {
+		for _, k := range q.Keys {
+			asked[k] = true
+		}
+	}
+	for _, key := range []string{"consumption", "processing_time", "high_availability", "region_failover", "enrichment"} {
+		k, ok := cat.Lookup(key)
+		switch {
+		case !ok:
+			t.Errorf("%s is not a key of the catalog", key)
+			continue
+		case cmd.Flags().Lookup(flagName(key)) == nil:
+			t.Errorf("%s has no flag", key)
+		case !asked[key]:
+			t.Errorf("%s is asked on no screen", key)
+		case !strings.Contains(string(sch), `"`+key+`"`):
+			t.Errorf("%s is not in the schema", key)
+		case !strings.Contains(doc, "| `"+key+"` | `--"+flagName(key)+"` |"):
+			t.Errorf("%s has no row in the reference", key)
+		case k.Question == "" || k.Help == "":
+			t.Errorf("%s has no question or help", key)
+		}
+	}
+	protocols, _ := cat.Lookup("protocols")
+	v, err := protocols.ParseText("amqp-1.0,amqp-0-9-1,amqp", catalog.InRequirement)
+	if err != nil || strings.Join(v.List, ",") != "amqp,amqp-0-9-1,amqp-1.0" {
+		t.Errorf("--protocols amqp-1.0,amqp-0-9-1,amqp: %v, %v", v.List, err)
+	}
+	for _, want := range []string{`"amqp-0-9-1"`, `"amqp-1.0"`} {
+		if !strings.Contains(string(sch), want) {
+			t.Errorf("the schema's protocols lack %s", want)
+		}
+	}
+	if !strings.Contains(doc, "`amqp-1.0` AMQP 1.0") || !strings.Contains(doc, "A wanted `amqp` is met by `amqp-0-9-1` or `amqp-1.0`") {
+		t.Errorf("the reference does not say what the AMQP values mean, or what plain amqp is met by")
+	}
+	if f := cmd.Flags().Lookup("use-case"); f == nil || f.Value.Type() != "stringSlice" {
+		t.Errorf("no --use-case comma list")
+	}
+	if !strings.Contains(string(sch), `"use_case"`) {
+		t.Errorf("use_case is not in the schema")
+	}
+	for _, u := range cat.UseCases {
+		if !strings.Contains(doc, "| `"+u.ID+"` | "+u.Meaning+" |") {
+			t.Errorf("use case %s has no row in the reference", u.ID)
+		}
+	}
+}

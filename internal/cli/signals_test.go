@@ -61,7 +61,7 @@ func TestAskStopsOnSignal(t *testing.T) {
 	}{
 		{name: "SIGINT at the first question", sig: syscall.SIGINT, code: 130},
 		{name: "SIGTERM at the first question", sig: syscall.SIGTERM, code: 143},
-		{name: "SIGTERM after some answers, with --force", sig: syscall.SIGTERM, code: 143, answers: "1\n\n", force: true},
+		{name: "SIGTERM after some answers, with --force", sig: syscall.SIGTERM, code: 143, answers: "\n1\n\n", force: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,7 +98,7 @@ func TestAskStopsOnSignal(t *testing.T) {
 				}
 			}()
 
-			waitFor(t, &stderr, "Which of these must the service do by itself?")
+			waitFor(t, &stderr, "What is the messaging for?")
 			if tt.answers != "" {
 				if _, err := io.WriteString(stdin, tt.answers); err != nil {
 					t.Fatal(err)

@@ -4,6 +4,7 @@ package docsgen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
@@ -29,6 +30,7 @@ context: |                      # optional free text, copied into the ADR
   The shop publishes order events; three teams consume them.
 provider: aws                   # optional, default aws; filters the knowledge base
 region: eu-west-1               # optional, default ` + requirements.DefaultRegion + `; settles Region-dependent limits and prices
+use_case: [broadcast]           # optional; what the messaging is for (use cases below); steers the kind of service
 exclude: [mq-activemq]          # optional; service ids ruled out by policy
 must:                           # hard constraints: a service that misses one is not eligible
   ordering: per-key
@@ -44,6 +46,10 @@ IntelliJ) complete and check the file against [the schema](schema/requirements.s
 
 ` + "`region`" + ` is an AWS Region id in lower case (` + "`eu-west-1`, `us-gov-west-1`" + `); ` + "`--region`" + ` overrides it.
 It describes the situation: it never makes a service ineligible by itself.
+
+` + "`use_case`" + ` says what the messaging is for: one id from [the use cases](#use-cases), or a list of them
+(` + "`use_case: [broadcast, work-queue]`" + `); ` + "`--use-case broadcast,work-queue`" + ` replaces it. It steers which kind
+of service fits; like ` + "`region`" + `, it never makes a service ineligible by itself.
 
 Both ` + "`must`" + ` and ` + "`prefer`" + ` take the same keys; a key may appear in one of them, not both.
 A ` + "`must`" + ` on a number means "at least this much": the service's limit must reach it.
@@ -67,11 +73,11 @@ Setting a bool key to ` + "`false`" + ` asks for nothing. A key you leave out ne
 	fmt.Fprintf(&b, `
 Enum keys with an order (%s) are met by a service that offers at least as much:
 a service keeping the stronger value meets the weaker one. List keys are met by a service that
-has every value listed. A bool key set to `+"`true`"+` is met by a service that does it; `+"`false`"+` asks nothing.
+has every value listed%s. A bool key set to `+"`true`"+` is met by a service that does it; `+"`false`"+` asks nothing.
 
 ### Values
 
-`, strings.Join(ordered, ", "))
+`, strings.Join(ordered, ", "), covers(cat))
 	for _, k := range cat.Keys {
 		values := k.Values
 		if k.Type == catalog.Bool {
@@ -85,6 +91,19 @@ has every value listed. A bool key set to `+"`true`"+` is met by a service that 
 		}
 		if len(parts) > 0 {
 			fmt.Fprintf(&b, "- `%s`: %s.\n", k.Key, strings.Join(parts, "; "))
+		}
+	}
+	if len(cat.UseCases) > 0 {
+		b.WriteString(`
+## Use cases
+
+` + "`use_case`" + ` (top level) and ` + "`--use-case`" + ` take these ids; ` + "`advisor ask`" + ` asks for them first.
+
+| id | meaning |
+|---|---|
+`)
+		for _, u := range cat.UseCases {
+			fmt.Fprintf(&b, "| `%s` | %s |\n", u.ID, cell(u.Meaning))
 		}
 	}
 	b.WriteString(`
@@ -191,6 +210,39 @@ func familyName(base *kb.Base, id string) string {
 		}
 	}
 	return id
+}
+
+// covers says which list values meet a wanted value other than itself
+// (rules/catalog.yaml's covers): ", and a wanted `amqp` is met by
+// `amqp-0-9-1` or `amqp-1.0` (`protocols`)"; "" when no key has any.
+func covers(cat *catalog.Catalog) string {
+	var parts []string
+	for _, k := range cat.Keys {
+		wanted := make([]string, 0, len(k.Covers))
+		for v := range k.Covers {
+			wanted = append(wanted, v)
+		}
+		slices.Sort(wanted)
+		for _, v := range wanted {
+			by := make([]string, len(k.Covers[v]))
+			for i, c := range k.Covers[v] {
+				by[i] = "`" + c + "`"
+			}
+			parts = append(parts, fmt.Sprintf("a wanted `%s` is met by %s (`%s`)", v, orList(by), k.Key))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ". " + strings.ToUpper(parts[0][:1]) + parts[0][1:] + strings.Join(append([]string{""}, parts[1:]...), "; ")
+}
+
+// orList is "a", "a or b", "a, b or c".
+func orList(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 func values(k catalog.Key) string {

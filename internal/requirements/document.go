@@ -14,6 +14,7 @@ type Document struct {
 	Context  string
 	Provider string
 	Region   string
+	UseCases []string
 	Exclude  []string
 	Must     []KV
 	Prefer   []KV
@@ -52,6 +53,9 @@ func (d Document) MarshalYAML() (any, error) {
 	}
 	if d.Region != "" {
 		add(root, "region", d.Region, false)
+	}
+	if len(d.UseCases) > 0 {
+		add(root, "use_case", d.UseCases, true)
 	}
 	if len(d.Exclude) > 0 {
 		add(root, "exclude", d.Exclude, false)

@@ -30,8 +30,10 @@ type Requirements struct {
 	// empty rather than defaulted so that a file written back stays as the
 	// user wrote it.
 	Region string
-	// UseCases are the use cases the file states (use_case), in catalog
-	// order: what the messaging is for.
+	// UseCases are what the messaging is for (the catalog's use_cases
+	// ids: broadcast, work-queue), in catalog order, each once; nil when
+	// the file names none. They steer the kind of service, never whether
+	// one is eligible.
 	UseCases []string
 	Exclude  []string
 	Must     []Item // in catalog order
@@ -106,7 +108,8 @@ func (it Item) plain() any {
 
 // Plain is the requirements as a version-1 document for YAML or JSON output.
 func (r *Requirements) Plain() Document {
-	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region, Exclude: r.Exclude}
+	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region,
+		UseCases: r.UseCases, Exclude: r.Exclude}
 	if d.Provider == DefaultProvider {
 		d.Provider = ""
 	}

@@ -184,6 +184,8 @@ func FuzzParseRequirements(f *testing.F) {
 		"version: 1\n---\nversion: 1\n",
 		"version: 1\nmust: {retention: unlimited, targets: [object-store, function]}\n",
 		"version: 1\nprovider: acme\nregion: us-gov-west-1\n",
+		"version: 1\nuse_case: [work-queue, broadcast, work-queue]\nregion: eu-west-1\n",
+		"version: 1\nuse_case: event-sourcing\n",
 	} {
 		f.Add([]byte(s))
 	}

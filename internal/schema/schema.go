@@ -61,6 +61,17 @@ func Requirements(cat *catalog.Catalog, ids []string) ([]byte, error) {
 		},
 		"additionalProperties": false,
 	}
+	if uses := cat.UseCaseIDs(); len(uses) > 0 {
+		// As the loader takes it: one id, or a list of them (a repeated id
+		// is harmless, so not refused).
+		s["properties"].(object)["use_case"] = object{
+			"description": "what the messaging is for; steers the kind of service, never rules one out",
+			"anyOf": []any{
+				object{"type": "array", "items": object{"enum": uses}},
+				object{"enum": uses},
+			},
+		}
+	}
 	return encode(s)
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/advisor-dev/advisor/internal/kb"
 	"github.com/advisor-dev/advisor/internal/ruleset"
 	"github.com/advisor-dev/advisor/internal/testfixture"
+	"github.com/advisor-dev/advisor/rules"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -169,5 +170,68 @@ func TestSchemaRegionAndCounts(t *testing.T) {
 		if err := s.Validate(instance(t, []byte(bad))); err == nil {
 			t.Errorf("schema accepts %q", strings.TrimSpace(bad))
 		}
+	}
+}
+
+// The schema takes what the loader takes of use_case: one of the
+// catalog's use case ids, or a list of them; and the real catalog's ids,
+// read from its YAML, are the schema's, so that a use case added to
+// rules/catalog.yaml reaches editors with no code change.
+func TestSchemaUseCase(t *testing.T) {
+	s := compile(t, generateFixture(t))
+	for _, good := range []string{
+		"version: 1\nuse_case: broadcast\n",
+		"version: 1\nuse_case: [broadcast, work-queue]\n",
+		"version: 1\nuse_case: [work-queue, work-queue]\n",
+		"version: 1\nuse_case: []\nregion: eu-west-1\n",
+	} {
+		if err := s.Validate(instance(t, []byte(good))); err != nil {
+			t.Errorf("schema refuses %q: %v", strings.TrimSpace(good), err)
+		}
+	}
+	for _, bad := range []string{
+		"version: 1\nuse_case: brodcast\n",
+		"version: 1\nuse_case: [broadcast, cdc]\n",
+		"version: 1\nuse_case: true\n",
+		"version: 1\nuse_case: {broadcast: true}\n",
+		"version: 1\nuse_cases: [broadcast]\n",
+	} {
+		if err := s.Validate(instance(t, []byte(bad))); err == nil {
+			t.Errorf("schema accepts %q", strings.TrimSpace(bad))
+		}
+	}
+
+	set, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Requirements(&set.Catalog, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Properties struct {
+			UseCase struct {
+				AnyOf []struct {
+					Enum  []string `json:"enum"`
+					Items struct {
+						Enum []string `json:"enum"`
+					} `json:"items"`
+				} `json:"anyOf"`
+			} `json:"use_case"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join(set.Catalog.UseCaseIDs(), ",")
+	if alts := doc.Properties.UseCase.AnyOf; len(alts) != 2 || strings.Join(alts[0].Items.Enum, ",") != want || strings.Join(alts[1].Enum, ",") != want || len(set.Catalog.UseCases) < 10 {
+		t.Errorf("use_case of the real catalog: %+v, want the enum %s", doc.Properties.UseCase, want)
+	}
+
+	// A catalog with no use cases has no use_case to take.
+	set.Catalog.UseCases = nil
+	if data, err := Requirements(&set.Catalog, nil); err != nil || strings.Contains(string(data), "use_case") {
+		t.Errorf("no use cases: %v\n%s", err, data)
 	}
 }
