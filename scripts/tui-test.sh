@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives `advisor ask` in a real terminal (tmux): ticks a use case on the
-# first screen, then a capability, confirms it as a must-have, says "that's enough" at the next screen, and
-# checks the screen showed the questions, the leader and the final report,
+# first screen, then a capability, confirms it as a must-have, ticks "that's
+# enough" at the next screen (the protocols: with broadcast stated, order is
+# no longer worth asking), and checks the screen showed the questions, the leader and the final report,
 # and that --save wrote the answers; then that Ctrl-C and SIGTERM stop the
 # form at once and write nothing. Run by `make test`.
 #
@@ -103,9 +104,10 @@ keys Enter "Which of these must the service do by itself?"
 wait_for "$first_unticked"
 keys Space "$first_ticked"                      # tick the first capability: fan-out
 keys Enter "Are these must-haves?"              # next screen
-keys Enter "What message order must be kept?"   # yes, must have
+keys Enter "Which wire protocols or APIs do existing clients already speak?"   # yes, must have
 wait_for "Leader so far: Amazon SNS standard topics (sns)"
-keys End "> That's enough: show the result"     # the last option: that's enough
+keys End "> • That's enough: show the result"   # the last option: that's enough
+keys Space "> ✓ That's enough: show the result"
 keys Enter "ADVISOR-EXIT=0"
 wait_for "Recommended: Amazon SNS standard topics (sns)"
 wait_for "Asked 3 questions."

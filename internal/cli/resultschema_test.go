@@ -36,6 +36,8 @@ func TestResultsValidateAgainstSchema(t *testing.T) {
 		// unverified musts (limits AWS does not publish), a variant to choose
 		{"--ordering", "per-key", "--key-throughput", "2k/s"},
 		{"--fanout", "--ordering", "per-key", "--retention", "300d"},
+		// use cases stated, a caveat that applies
+		{"--use-case", "broadcast,work-queue", "--fanout", "--ordering", "per-key", "--targets", "email"},
 		// a list half met, preferences missed
 		{"--fanout", "--targets", "email,s3", "--prefer", "replay=true", "--prefer", "protocols=amqp,kafka:2"},
 	}

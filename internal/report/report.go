@@ -130,7 +130,8 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 // has several: "Amazon SQS FIFO queues (sqs-fifo) as high-throughput mode".
 func nameOf(r engine.Ranked) string {
 	name := r.Name + " (" + r.ID + ")"
-	if r.Variant != nil && r.Variant.Name != "" {
+	// A combination in its parts' defaults is named by its parts already.
+	if r.Variant != nil && r.Variant.Name != "" && !(len(r.Parts) > 0 && r.Variant.Default) {
 		name += " as " + r.Variant.Name
 	}
 	return name
