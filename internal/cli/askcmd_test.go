@@ -20,7 +20,6 @@ func TestAskScripted(t *testing.T) {
 	p := &scriptedPrompter{t: t, script: map[string][]string{
 		"use_case":     {"work-queue,broadcast"},
 		"capabilities": {"fanout,serverless"},
-		"ordering":     {"per-key"},
 		"targets":      {"done"},
 	}}
 	f, _, out, errOut := newTestFactory(p)
@@ -41,19 +40,19 @@ func TestAskScripted(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "# Requirements saved by `advisor ask`; `advisor recommend -f` on this file gives the same report.\n" +
-		"version: 1\nprovider: acme\nuse_case: [broadcast, work-queue]\nmust:\n  fanout: true\n  ordering: per-key\n  serverless: true\n"
+		"version: 1\nprovider: acme\nuse_case: [broadcast, work-queue]\nmust:\n  fanout: true\n  serverless: true\n"
 	if string(saved) != want {
 		t.Errorf("saved\n%s\nwant\n%s", saved, want)
 	}
 	if !strings.Contains(out.String(), `"recommendation": {`+"\n"+`    "id": "topic"`) {
 		t.Errorf("stdout does not recommend the leader, topic:\n%s", out)
 	}
-	for _, line := range []string{"Leader so far: Acme Topic standard topics (topic)", "What is the messaging for?", "Asked 6 questions.", "Saved the answers to " + save} {
+	for _, line := range []string{"Leader so far: Acme Topic standard topics (topic)", "What is the messaging for?", "Asked 5 questions.", "Saved the answers to " + save} {
 		if !strings.Contains(errOut.String(), line) {
 			t.Errorf("stderr lacks %q:\n%s", line, errOut)
 		}
 	}
-	if got := strings.Join(p.asked, " "); got != "use_case capabilities must throughput message_size retention delay protocols ordering latency must targets" {
+	if got := strings.Join(p.asked, " "); got != "use_case capabilities must throughput message_size retention delay protocols targets" {
 		t.Errorf("asked %q", got)
 	}
 }

@@ -234,6 +234,9 @@ func activeHints(req *requirements.Requirements, rules *ruleset.Set) []hint {
 	var out []hint
 	for i := range rules.Ranking.Hints {
 		h := &rules.Ranking.Hints[i]
+		if h.WithoutUseCase && len(req.UseCases) > 0 {
+			continue // the user said what the messaging is for
+		}
 		weight, holds := 0.0, len(h.Conds) > 0
 		for _, c := range h.Conds {
 			it, must, ok := req.Find(c.Key.Key)

@@ -124,8 +124,11 @@ func WhatIfs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, 
 					continue // nothing changes for the winner past this limit
 				}
 				w.Effect, w.Condition, w.Requires = NeedsCondition, c.Condition, c.Requires.Kind
+				out = append(out, w)
+				continue
 			}
 			out = append(out, w)
+			break // past this limit the winner is out: higher ones say nothing new
 		}
 	}
 	return out

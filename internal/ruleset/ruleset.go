@@ -126,6 +126,10 @@ type Hint struct {
 	When    map[string]string `yaml:"when"`
 	Suits   []string          `yaml:"suits"`
 	Because string            `yaml:"because"`
+	// WithoutUseCase marks a hint that stands in for a use the keys only
+	// suggest: it applies while the requirements state no use_case, and
+	// gives way when they say what the messaging is for.
+	WithoutUseCase bool `yaml:"without_use_case"`
 
 	Pos diag.Pos `yaml:"-"` // where the hint is written, for messages
 	// Conds is When parsed against the catalog, in catalog order.
