@@ -121,13 +121,8 @@ func (l *Loader) Load(name string, data []byte) (*Requirements, error) {
 }
 
 func (l *Loader) exclude(name string, n *yaml.Node, errs *diag.List) []string {
-	var items []*yaml.Node
-	switch {
-	case n.Kind == yaml.SequenceNode:
-		items = n.Content
-	case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
-		items = []*yaml.Node{n}
-	default:
+	items, ok := oneOrList(n)
+	if !ok {
 		errs.Add(yamlx.Pos(name, n), "exclude takes a list of service ids, not %s", yamlx.Describe(n))
 		return nil
 	}
@@ -249,4 +244,16 @@ func joinWords(ws []string) string {
 		out += w
 	}
 	return out
+}
+
+// oneOrList is the items of a list node, or a text node as a list of one;
+// false for any other node.
+func oneOrList(n *yaml.Node) ([]*yaml.Node, bool) {
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		return n.Content, true
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
+		return []*yaml.Node{n}, true
+	}
+	return nil, false
 }

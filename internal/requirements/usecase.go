@@ -62,13 +62,8 @@ func (r *Requirements) SetUseCases(cat *catalog.Catalog, what string, ids []stri
 
 // useCases reads the top-level use_case: one id, or a list of them.
 func (l *Loader) useCases(name string, n *yaml.Node, errs *diag.List) []string {
-	var items []*yaml.Node
-	switch {
-	case n.Kind == yaml.SequenceNode:
-		items = n.Content
-	case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
-		items = []*yaml.Node{n}
-	default:
+	items, ok := oneOrList(n)
+	if !ok {
 		errs.Add(yamlx.Pos(name, n), "use_case takes a use case id or a list of them, such as [broadcast], not %s; use cases are %s",
 			yamlx.Describe(n), strings.Join(l.Catalog.UseCaseIDs(), ", "))
 		return nil
