@@ -31,6 +31,7 @@ context: |                      # optional free text, copied into the ADR
 provider: aws                   # optional, default aws; filters the knowledge base
 region: eu-west-1               # optional, default ` + requirements.DefaultRegion + `; settles Region-dependent limits and prices
 use_case: [broadcast]           # optional; what the messaging is for (use cases below); steers the kind of service
+review_by: 2027-06-30           # optional; ` + "`advisor check`" + ` flags the decision for review after this date
 exclude: [mq-activemq]          # optional; service ids ruled out by policy
 must:                           # hard constraints: a service that misses one is not eligible
   ordering: per-key

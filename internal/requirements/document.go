@@ -15,6 +15,7 @@ type Document struct {
 	Provider string
 	Region   string
 	UseCases []string
+	ReviewBy string
 	Exclude  []string
 	Must     []KV
 	Prefer   []KV
@@ -56,6 +57,9 @@ func (d Document) MarshalYAML() (any, error) {
 	}
 	if len(d.UseCases) > 0 {
 		add(root, "use_case", d.UseCases, true)
+	}
+	if d.ReviewBy != "" {
+		add(root, "review_by", d.ReviewBy, false)
 	}
 	if len(d.Exclude) > 0 {
 		add(root, "exclude", d.Exclude, false)

@@ -14,7 +14,7 @@ import (
 )
 
 // topKeys are the keys a requirements file may have at its top level.
-var topKeys = []string{"version", "title", "context", "provider", "region", "use_case", "exclude", "must", "prefer"}
+var topKeys = []string{"version", "title", "context", "provider", "region", "use_case", "review_by", "exclude", "must", "prefer"}
 
 // MaxWeight bounds a prefer weight.
 const MaxWeight = 100
@@ -80,6 +80,8 @@ func (l *Loader) Load(name string, data []byte) (*Requirements, error) {
 			r.Region = s
 		case "use_case":
 			r.UseCases = l.useCases(name, e.Value, &errs)
+		case "review_by":
+			r.ReviewBy = reviewBy(name, e.Value, &errs)
 		case "exclude":
 			r.Exclude = l.exclude(name, e.Value, &errs)
 		case "must":

@@ -52,6 +52,8 @@ func Requirements(cat *catalog.Catalog, ids []string) ([]byte, error) {
 			"provider": object{"type": "string", "default": "aws", "description": "filters the knowledge base"},
 			"region": object{"type": "string", "pattern": regionPattern, "default": requirements.DefaultRegion,
 				"examples": []string{"eu-west-1", "us-gov-west-1"}, "description": "the AWS Region; settles Region-dependent limits and prices"},
+			"review_by": object{"type": "string", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "examples": []string{"2027-06-30"},
+				"description": "a date (YYYY-MM-DD) after which `advisor check` flags the decision for review"},
 			"exclude": object{"description": "service ids ruled out by policy", "anyOf": []any{
 				object{"type": "array", "items": object{"enum": ids}, "uniqueItems": true},
 				object{"enum": ids},
