@@ -4,6 +4,7 @@
 package adr
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -98,7 +99,17 @@ type Embedded struct {
 	Chosen       string // the id of the chosen option; "" when no option met every must
 	Requirements string // a version-1 requirements document
 	Line         int    // the record's line that the document's first line is on
+	// Provenance is how the decision was made; nil in records written
+	// before it was kept.
+	Provenance *Provenance
+	// Status is the record's status, lower case ("proposed", "accepted",
+	// "superseded by ..."); "" when it states none.
+	Status string
 }
+
+// ErrNoBlock is the error of a record that advisor did not write: it
+// embeds no requirements (an adr-tools record, one written by hand).
+var ErrNoBlock = errors.New("no embedded requirements")
 
 // NoChoice stands for the id in the marker of a record where no option met
 // every must: it cannot be an id (ids are letters, digits and dashes).
@@ -119,10 +130,15 @@ func Read(name string, data []byte) (Embedded, error) {
 	for i := range lines {
 		lines[i] = strings.TrimSuffix(lines[i], "\r")
 	}
-	if e, found, err := readEnding(name, lines); found || err != nil {
+	e, found, err := readEnding(name, lines)
+	if !found && err == nil {
+		e, err = readLegacy(name, lines)
+	}
+	if err != nil {
 		return e, err
 	}
-	return readLegacy(name, lines)
+	e.Status = status(lines)
+	return e, nil
 }
 
 // readEnding reads the block advisor writes at the end of a record.
@@ -142,7 +158,8 @@ func readEnding(name string, lines []string) (Embedded, bool, error) {
 				if id == NoChoice {
 					id = ""
 				}
-				return Embedded{Chosen: id, Requirements: body.String(), Line: i + 3}, true, nil
+				p, err := readProvenance(name, lines, j+1)
+				return Embedded{Chosen: id, Requirements: body.String(), Line: i + 3, Provenance: p}, true, err
 			}
 			body.WriteString(lines[j] + "\n")
 		}
@@ -221,7 +238,7 @@ func Fence(text string) string {
 func readLegacy(name string, lines []string) (Embedded, error) {
 	block, line, ok := legacyRequirements(lines)
 	if !ok {
-		return Embedded{}, fmt.Errorf("%s: no embedded requirements (a ```yaml block with `version: 1`); write records with `advisor adr new` or `--output adr`", name)
+		return Embedded{}, fmt.Errorf("%s: %w (a ```yaml block with `version: 1`); write records with `advisor adr new` or `--output adr`", name, ErrNoBlock)
 	}
 	chosen, ok := legacyChosen(lines)
 	if !ok {
@@ -273,4 +290,45 @@ func legacyChosen(lines []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// status is a record's status: MADR's front matter `status:`, else the
+// first line of text under an adr-tools "## Status" heading; lower case.
+func status(lines []string) string {
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
+		for _, l := range lines[1:] {
+			if strings.TrimSpace(l) == "---" {
+				break
+			}
+			if v, ok := strings.CutPrefix(l, "status:"); ok {
+				return strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`))
+			}
+		}
+	}
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "## Status" {
+			continue
+		}
+		for _, t := range lines[i+1:] {
+			if t = strings.TrimSpace(t); t != "" {
+				if strings.HasPrefix(t, "#") {
+					return ""
+				}
+				return strings.ToLower(t)
+			}
+		}
+	}
+	return ""
+}
+
+// Checked reports whether `advisor check` checks a record of this status:
+// proposed or accepted ones (and those that state none), not deprecated,
+// superseded or rejected ones.
+func Checked(status string) bool {
+	for _, skip := range []string{"deprecated", "superseded", "rejected"} {
+		if strings.HasPrefix(status, skip) {
+			return false
+		}
+	}
+	return true
 }

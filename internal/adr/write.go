@@ -38,6 +38,30 @@ type Record struct {
 	Base         *kb.Base
 	Requirements string // the requirements as a version-1 YAML document
 	Top          int    // eligible options to consider (0: 4)
+	// Advisor and RulesDigest say which advisor and rules made the record
+	// (the knowledge's digest is Base's), for its provenance.
+	Advisor     string
+	RulesDigest string
+	// Choose is an eligible option the team chose over the advisor's pick,
+	// and Reason why; "" for the pick.
+	Choose string
+	Reason string
+}
+
+// chosenOf is the option the record chooses: the team's, when it chose one
+// on purpose, else the advisor's pick.
+func chosenOf(a Record, options []engine.Ranked) engine.Ranked {
+	for _, o := range options {
+		if a.Choose != "" && o.ID == a.Choose {
+			return o
+		}
+	}
+	for _, r := range a.Result.Ranking {
+		if a.Choose != "" && r.ID == a.Choose && r.Eligible {
+			return r
+		}
+	}
+	return options[0]
 }
 
 // ChosenMarker precedes the chosen id (or NoChoice) on the line before the
@@ -151,8 +175,12 @@ func outcome(b *strings.Builder, a Record, options []engine.Ranked, chosen strin
 		}
 		return
 	}
-	win := options[0]
-	fmt.Fprintf(b, chosen, optionName(win), because(a))
+	win := chosenOf(a, options)
+	why := because(a)
+	if win.ID != options[0].ID {
+		why = strings.TrimSuffix(a.Reason, ".") + ". The advisor ranked " + optionName(options[0]) + " first: " + why
+	}
+	fmt.Fprintf(b, chosen, optionName(win), why)
 	for _, line := range consequences(win, a) {
 		fmt.Fprintf(b, "* %s\n", line)
 	}
@@ -351,14 +379,51 @@ func moreInformation(b *strings.Builder, a Record, options []engine.Ranked) {
 	}
 	chosen := NoChoice
 	if len(options) > 0 {
-		chosen = options[0].ID
+		chosen = chosenOf(a, options).ID
 	}
 	req := a.Requirements
 	if !strings.HasSuffix(req, "\n") {
 		req += "\n"
 	}
 	fence := Fence(req)
-	fmt.Fprintf(b, "The requirements, which `advisor check` runs again:\n\n%s%s -->\n%syaml\n%s%s\n", ChosenMarker, chosen, fence, req, fence)
+	fmt.Fprintf(b, "The requirements, which `advisor check` runs again, and what the decision relied on:\n\n%s%s -->\n%syaml\n%s%s\n", ChosenMarker, chosen, fence, req, fence)
+	_ = writeProvenance(b, provenance(a, options))
+}
+
+// provenance is what the record keeps of how the decision was made: the
+// advisor, knowledge and rules that made it, the pick, and each fact of
+// the chosen configuration that a requirement was judged on.
+func provenance(a Record, options []engine.Ranked) Provenance {
+	p := Provenance{Advisor: a.Advisor, Knowledge: a.Base.Digest, Rules: a.RulesDigest, Written: a.Date}
+	if len(options) == 0 {
+		return p
+	}
+	win := chosenOf(a, options)
+	p.Top = options[0].ID
+	if win.ID != p.Top {
+		p.Reason = a.Reason
+	}
+	if win.Variant != nil {
+		p.Variant = win.Variant.ID
+	}
+	s, _ := a.Base.Lookup(win.ID)
+	for _, list := range [][]engine.Check{win.Met, win.Unverified} {
+		for _, c := range list {
+			r := Relied{Key: c.Key, Value: c.Have}
+			if c.Requires != nil {
+				r.Value += " (" + c.Requires.Kind + ": " + c.Requires.Text + ")"
+				r.Source = c.Requires.Source
+			}
+			if f := factOf(s, win.VariantIndex, a.Catalog, c.Key); f != nil {
+				if r.Source == "" {
+					r.Source = f.Source
+				}
+				r.Checked = f.Checked
+			}
+			p.ReliedOn = append(p.ReliedOn, r)
+		}
+	}
+	return p
 }
 
 // oneLine is a title for a heading: its line breaks would end the heading

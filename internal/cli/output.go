@@ -15,6 +15,7 @@ import (
 	"github.com/advisor-dev/advisor/internal/render"
 	"github.com/advisor-dev/advisor/internal/report"
 	"github.com/advisor-dev/advisor/internal/requirements"
+	"github.com/advisor-dev/advisor/internal/version"
 )
 
 // reportOptions are the flags that shape a report, shared by recommend and ask.
@@ -27,6 +28,10 @@ type reportOptions struct {
 	Consulted []string
 	Informed  []string
 	Explain   bool
+	// Choose is an option the team chooses over the advisor's pick, and
+	// Because why: the record keeps both, and check holds it to its musts.
+	Choose  string
+	Because string
 }
 
 // requirementsYAML writes requirements as a version-1 file, with any
@@ -97,12 +102,23 @@ func writeADR(w io.Writer, req *requirements.Requirements, loaded *Loaded, res e
 	if err != nil {
 		return err
 	}
+	if o.Choose != "" {
+		r, ok := rankedOf(res, o.Choose)
+		switch {
+		case !ok:
+			return inputErrorf("--choose %s: no such service among those ranked", o.Choose)
+		case !r.Eligible:
+			return inputErrorf("--choose %s: it misses %s, so it cannot be chosen", o.Choose, rep.Sentences.Services[o.Choose].Misses)
+		}
+	}
 	var doc strings.Builder
 	err = adr.Write(&doc, adr.Record{
 		Format: o.ADRFormat, Number: number, Date: o.Date, Title: req.Title, Context: req.Context,
 		Makers: o.Makers, Consulted: o.Consulted, Informed: o.Informed,
 		Result: res, Report: rep, Catalog: &loaded.Rules.Catalog, Base: loaded.Base,
 		Requirements: string(reqYAML), Top: o.Top,
+		Advisor: version.Advisor(), RulesDigest: loaded.Rules.Digest,
+		Choose: o.Choose, Reason: o.Because,
 	})
 	if err != nil {
 		return err

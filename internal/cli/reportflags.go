@@ -30,6 +30,8 @@ func addRecordFlags(cmd *cobra.Command, o *reportOptions, when string) {
 	fs.StringSliceVar(&o.Makers, "decision-makers", nil, when+"who decides (`names`, comma-separated)")
 	fs.StringSliceVar(&o.Consulted, "consulted", nil, when+"who was consulted (`names`)")
 	fs.StringSliceVar(&o.Informed, "informed", nil, when+"who is kept informed (`names`)")
+	fs.StringVar(&o.Choose, "choose", "", when+"record this eligible service `ID` as the choice instead of the advisor's pick (needs --because)")
+	fs.StringVar(&o.Because, "because", "", when+"why the team chose --choose's service: the record keeps it, and check then holds the choice to its musts")
 	_ = cmd.RegisterFlagCompletionFunc("adr-format", cobra.FixedCompletions(adr.Formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -40,6 +42,9 @@ func addRecordFlags(cmd *cobra.Command, o *reportOptions, when string) {
 func (o *reportOptions) check(getenv func(string) string) error {
 	if o.Top < 0 {
 		return inputErrorf("--top takes a number of services, 0 or more, not %d", o.Top)
+	}
+	if (o.Choose == "") != (strings.TrimSpace(o.Because) == "") {
+		return inputErrorf("--choose and --because go together: name the service the team chose and say why")
 	}
 	if !slices.Contains(adr.Formats, o.ADRFormat) {
 		return inputErrorf("unknown --adr-format %q: use %s%s", o.ADRFormat, diag.OneOf(adr.Formats), diag.Suggest(o.ADRFormat, adr.Formats))

@@ -1,6 +1,8 @@
 package ruleset
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -46,6 +48,9 @@ type Parts struct {
 	Rules   []Rule
 	Derived []Derived
 	Ranking Ranking
+	// Digest is the SHA-256 of the rule files read, in order: what a
+	// record keeps to tell a new release's rules from new knowledge.
+	Digest string
 }
 
 // Load reads and checks the three rule files of base, with each overlay
@@ -57,6 +62,7 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 	var p Parts
 	var errs diag.List
 	rankingAt := func(...string) diag.Pos { return diag.Pos{} }
+	digest := sha256.New()
 	read := func(r Reader, file string, optional bool) (string, *yaml.Node) {
 		name, data, err := r(file)
 		if err != nil {
@@ -65,6 +71,8 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 			}
 			return name, nil
 		}
+		fmt.Fprintf(digest, "%s %d\n", file, len(data))
+		digest.Write(data)
 		root, err := yamlx.Parse(name, data)
 		errs.Append(diag.Pos{File: name}, err)
 		return name, root
@@ -109,6 +117,7 @@ func Load(base Reader, overlays ...Reader) (*Set, error) {
 		return nil, errs.Err()
 	}
 	p.Ranking.Pos = rankingAt()
+	p.Digest = hex.EncodeToString(digest.Sum(nil))
 	return fromParts(p, rankingAt)
 }
 
@@ -166,7 +175,7 @@ func (s *Set) Parts() Parts {
 		}
 		rules[i] = rule
 	}
-	return Parts{Catalog: s.Catalog, Rules: rules, Derived: s.Derived, Ranking: r}
+	return Parts{Catalog: s.Catalog, Rules: rules, Derived: s.Derived, Ranking: r, Digest: s.Digest}
 }
 
 // FromParts checks decoded rule files and assembles the set: Load uses it
@@ -178,7 +187,7 @@ func FromParts(p Parts) (*Set, error) {
 // fromParts is FromParts with the place of each ranking setting: Load
 // knows them from the YAML, so that a bad number is blamed on its line.
 func fromParts(p Parts, rankingAt func(keys ...string) diag.Pos) (*Set, error) {
-	s := &Set{Catalog: p.Catalog, Ranking: p.Ranking}
+	s := &Set{Catalog: p.Catalog, Ranking: p.Ranking, Digest: p.Digest}
 	s.Ranking.Hints = slices.Clone(p.Ranking.Hints)
 	var errs diag.List
 	errs = append(errs, checkCatalog(&s.Catalog)...)

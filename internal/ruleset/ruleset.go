@@ -26,6 +26,8 @@ type Set struct {
 	// against a measure of the catalog.
 	Derived []Derived
 	Ranking Ranking
+	// Digest identifies the rule files the set was read from (SHA-256).
+	Digest string
 }
 
 // Derived judges a measure (bytes a second) against the product of the
