@@ -20,8 +20,8 @@ type Provenance struct {
 	Variant   string `yaml:"variant,omitempty"`
 	// Top is the advisor's pick when the record was written; Reason, when
 	// the team chose another option on purpose, says why.
-	Top      string  `yaml:"top"`
-	Reason   string  `yaml:"reason,omitempty"`
+	Top      string   `yaml:"top"`
+	Reason   string   `yaml:"reason,omitempty"`
 	ReliedOn []Relied `yaml:"relied_on,omitempty"`
 }
 
