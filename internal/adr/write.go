@@ -126,14 +126,31 @@ func nygard(b *strings.Builder, a Record) {
 	moreInformation(b, a, options)
 }
 
-// leftOut lists the services no option could be, each with the musts it misses.
+// maxLeftOut bounds the services leftOut names: the serious alternatives,
+// not the whole knowledge base.
+const maxLeftOut = 6
+
+// leftOut lists the single services no option could be, closest first
+// (fewest musts missed, then as ranked), each with the musts it misses.
+// Combinations are left out of the list: each is made of services named
+// on their own, and they would crowd out the alternatives a reader weighs.
 func leftOut(b *strings.Builder, a Record, excluded []engine.Ranked) {
-	if len(excluded) == 0 {
+	var singles []engine.Ranked
+	for _, r := range excluded {
+		if len(r.Parts) == 0 {
+			singles = append(singles, r)
+		}
+	}
+	if len(singles) == 0 {
 		return
 	}
+	slices.SortStableFunc(singles, func(x, y engine.Ranked) int { return len(x.Violations) - len(y.Violations) })
 	b.WriteString("\nLeft out, each for a must it misses:\n\n")
-	for _, r := range excluded {
+	for _, r := range singles[:min(len(singles), maxLeftOut)] {
 		fmt.Fprintf(b, "* %s: %s\n", optionName(r), a.Report.Sentences.Services[r.ID].Misses)
+	}
+	if more := len(singles) - maxLeftOut; more > 0 {
+		fmt.Fprintf(b, "* and %d more\n", more)
 	}
 }
 
