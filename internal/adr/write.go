@@ -38,6 +38,9 @@ type Record struct {
 	Base         *kb.Base
 	Requirements string // the requirements as a version-1 YAML document
 	Top          int    // eligible options to consider (0: 4)
+	// UseCases are the use case ids the requirements state (catalog
+	// ids): a record without a context says what the messaging is for.
+	UseCases []string
 }
 
 // ChosenMarker precedes the chosen id (or NoChoice) on the line before the
@@ -176,11 +179,48 @@ func outcome(b *strings.Builder, a Record, options []engine.Ranked, chosen strin
 	b.WriteString("\n")
 }
 
+// contextText is the requirements' context, else a problem statement made
+// of what they do say: the title and what the messaging is for.
 func contextText(a Record) string {
 	if c := strings.TrimSpace(a.Context); c != "" {
 		return c
 	}
-	return "Which " + providerName(a) + " messaging service should carry these messages? The requirements below decide it."
+	question := "Which " + providerName(a) + " messaging service should carry it?"
+	uses := useCaseWords(a)
+	title := strings.TrimRight(oneLine(a.Title), ".:; ")
+	switch {
+	case title == "" || title == DefaultTitle:
+		if uses == "" {
+			return "Which " + providerName(a) + " messaging service should carry these messages? The drivers below decide it."
+		}
+		return "The messaging is for " + uses + ". " + question
+	case uses == "":
+		return title + ": " + lowerFirst(question[:len(question)-1]) + ", given the drivers below?"
+	}
+	return title + ": the messaging is for " + uses + ". " + question
+}
+
+// useCaseWords names the stated use cases, each with its meaning from the
+// catalog: "broadcast (fan business events out to many independent
+// subscribers) and work-queue (...)".
+func useCaseWords(a Record) string {
+	var words []string
+	for _, id := range a.UseCases {
+		w := id
+		if a.Catalog != nil {
+			if i := slices.IndexFunc(a.Catalog.UseCases, func(u catalog.UseCase) bool { return u.ID == id }); i >= 0 && a.Catalog.UseCases[i].Meaning != "" {
+				w += " (" + strings.TrimSpace(a.Catalog.UseCases[i].Meaning) + ")"
+			}
+		}
+		words = append(words, w)
+	}
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // providerName is the name, as its knowledge says it, of the provider of

@@ -102,7 +102,7 @@ func writeADR(w io.Writer, req *requirements.Requirements, loaded *Loaded, res e
 		Format: o.ADRFormat, Number: number, Date: o.Date, Title: req.Title, Context: req.Context,
 		Makers: o.Makers, Consulted: o.Consulted, Informed: o.Informed,
 		Result: res, Report: rep, Catalog: &loaded.Rules.Catalog, Base: loaded.Base,
-		Requirements: string(reqYAML), Top: o.Top,
+		Requirements: string(reqYAML), Top: o.Top, UseCases: req.UseCases,
 	})
 	if err != nil {
 		return err
