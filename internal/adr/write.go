@@ -41,6 +41,13 @@ type Record struct {
 	// UseCases are the use case ids the requirements state (catalog
 	// ids): a record without a context says what the messaging is for.
 	UseCases []string
+	// Path is where the record is written, as CI names it (relative to
+	// the repository, with slashes), for the command that confirms it;
+	// "" when it is printed rather than written.
+	Path string
+	// Supersedes is the record this one replaces, linked from it as MADR
+	// (under the title) and adr-tools (in the Status section) link them.
+	Supersedes *Link
 }
 
 // ChosenMarker precedes the chosen id (or NoChoice) on the line before the
@@ -85,7 +92,11 @@ func optionName(r engine.Ranked) string { return r.Name + " (" + r.ID + ")" }
 func madr(b *strings.Builder, a Record) {
 	fmt.Fprintf(b, "---\nstatus: proposed\ndate: %s\ndecision-makers: %s\nconsulted: %s\ninformed: %s\n---\n\n",
 		a.Date, yamlList(a.Makers), yamlList(a.Consulted), yamlList(a.Informed))
-	fmt.Fprintf(b, "# %s\n\n## Context and Problem Statement\n\n%s\n\n", oneLine(a.Title), contextText(a))
+	fmt.Fprintf(b, "# %s\n\n", oneLine(a.Title))
+	if a.Supersedes != nil {
+		fmt.Fprintf(b, "Supersedes %s.\n\n", a.Supersedes.MadrRef())
+	}
+	fmt.Fprintf(b, "## Context and Problem Statement\n\n%s\n\n", contextText(a))
 	drivers(b, a)
 	options, excluded := considered(a)
 	b.WriteString("## Considered Options\n\n")
@@ -95,6 +106,7 @@ func madr(b *strings.Builder, a Record) {
 	leftOut(b, a, excluded)
 	b.WriteString("\n## Decision Outcome\n\n")
 	outcome(b, a, options, "Chosen option: \"%s\", because %s\n\n### Consequences\n\n")
+	fmt.Fprintf(b, "### Confirmation\n\n%s\n\n", confirmation(a, options))
 	b.WriteString("## Pros and Cons of the Options\n\n")
 	for _, o := range options {
 		fmt.Fprintf(b, "### %s\n\n%s\n\n", optionName(o), summaryOf(a, o.ID))
@@ -111,7 +123,11 @@ func nygard(b *strings.Builder, a Record) {
 	if n == 0 {
 		n = 1
 	}
-	fmt.Fprintf(b, "# %d. %s\n\nDate: %s\n\n## Status\n\nProposed\n\n## Context\n\n%s\n\n", n, oneLine(a.Title), a.Date, contextText(a))
+	fmt.Fprintf(b, "# %d. %s\n\nDate: %s\n\n## Status\n\nProposed\n\n", n, oneLine(a.Title), a.Date)
+	if a.Supersedes != nil {
+		fmt.Fprintf(b, "Supersedes %s\n\n", a.Supersedes.NygardRef())
+	}
+	fmt.Fprintf(b, "## Context\n\n%s\n\n", contextText(a))
 	b.WriteString("The decision is driven by:\n\n")
 	for _, line := range driverLines(a) {
 		fmt.Fprintf(b, "* %s\n", line)
@@ -126,6 +142,7 @@ func nygard(b *strings.Builder, a Record) {
 	leftOut(b, a, excluded)
 	b.WriteString("\n## Decision\n\n")
 	outcome(b, a, options, "We will use %s, because %s\n\n## Consequences\n\n")
+	fmt.Fprintf(b, "%s\n\n", confirmation(a, options))
 	moreInformation(b, a, options)
 }
 
@@ -181,6 +198,30 @@ func outcome(b *strings.Builder, a Record, options []engine.Ranked, chosen strin
 
 // contextText is the requirements' context, else a problem statement made
 // of what they do say: the title and what the messaging is for.
+// confirmation says how the decision is checked (MADR's Confirmation):
+// `advisor check` on the record, in CI, which fails once the requirements
+// at its end lead elsewhere.
+func confirmation(a Record, options []engine.Ranked) string {
+	run := "Run `advisor check` on this record's file in CI"
+	if a.Path != "" {
+		run = "Run " + codeSpan("advisor check "+a.Path) + " in CI"
+	}
+	if len(options) == 0 {
+		return run + ": it exits 4, naming the service, once one meets every must — because " + providerName(a) + " changed a service or the requirements at the end of this record were relaxed."
+	}
+	return run + ": it exits 4, saying what changed, once the requirements at the end of this record no longer lead to " + options[0].ID + " — because " + providerName(a) + " changed a service or the requirements were edited."
+}
+
+// codeSpan is s as inline code, its delimiter longer than any run of
+// backticks in it (a path may hold one).
+func codeSpan(s string) string {
+	fence := strings.Repeat("`", len(Fence(s))-2)
+	if strings.Contains(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
 func contextText(a Record) string {
 	if c := strings.TrimSpace(a.Context); c != "" {
 		return c
