@@ -125,11 +125,19 @@ func Supersede(data []byte, by Link) (out []byte, ok bool) {
 		}
 		kept = append(kept, trimEOL(l))
 	}
-	body := strings.TrimSpace(strings.Join(kept, "\n"))
+	// Blank lines around what is kept go; its lines stay as they were
+	// (an indented line stays indented, not made a heading).
+	blank := func(l string) bool { return strings.TrimSpace(l) == "" }
+	for len(kept) > 0 && blank(kept[0]) {
+		kept = kept[1:]
+	}
+	for len(kept) > 0 && blank(kept[len(kept)-1]) {
+		kept = kept[:len(kept)-1]
+	}
 	var b strings.Builder
 	b.WriteString(trimEOL(lines[head]) + eol + eol)
-	if body != "" {
-		b.WriteString(strings.ReplaceAll(body, "\n", eol) + eol + eol)
+	if len(kept) > 0 {
+		b.WriteString(strings.Join(kept, eol) + eol + eol)
 	}
 	b.WriteString("Superseded by " + by.NygardRef() + eol)
 	if end < len(lines) {
@@ -150,7 +158,15 @@ func splitLines(s string) []string {
 	return lines
 }
 
-func trimEOL(l string) string { return strings.TrimRight(l, "\r\n") }
+// trimEOL is a line without its ending, "\n" or "\r\n" (a lone "\r" is
+// part of the line).
+func trimEOL(l string) string {
+	l, ok := strings.CutSuffix(l, "\n")
+	if ok {
+		l = strings.TrimSuffix(l, "\r")
+	}
+	return l
+}
 
 // eolOf is the line ending a line has: "\r\n", "\n", or "" on a last line
 // without one.

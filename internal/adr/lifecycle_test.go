@@ -123,3 +123,40 @@ func TestConfirmationNamesThePath(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSupersede: on any record, Supersede never panics; when it changes
+// one, the result says it is superseded, keeps its title, and can be
+// superseded again.
+func FuzzSupersede(f *testing.F) {
+	for _, s := range []string{
+		"---\nstatus: accepted\n---\n# T\n",
+		"---\r\nstatus: >\r\n  a\r\n---\r\n# T\r\n",
+		"# 1. T\n\n## Status\n\nAccepted\n\n## Context\n",
+		"## Status",
+		"---\n---\n## Status\n```\n## x\n",
+		"# T\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4<<10 {
+			return
+		}
+		out, ok := adr.Supersede(data, newer)
+		if !ok {
+			if _, has := adr.Status(data); has {
+				t.Fatalf("Status finds one in %q, Supersede does not", data)
+			}
+			return
+		}
+		if s, has := adr.Status(out); !has || !adr.Superseded(s) {
+			t.Fatalf("superseded %q reads as status %q, %v\nfrom %q", out, s, has, data)
+		}
+		if adr.Title(out) != adr.Title(data) {
+			t.Fatalf("title %q became %q", adr.Title(data), adr.Title(out))
+		}
+		if _, ok := adr.Supersede(out, newer); !ok {
+			t.Fatalf("%q cannot be superseded again", out)
+		}
+	})
+}
