@@ -160,3 +160,17 @@ func FuzzSupersede(f *testing.F) {
 		}
 	})
 }
+
+// With no option meeting every must, the check to run fails once one does.
+func TestConfirmationWithoutAChoice(t *testing.T) {
+	f := golden.Ranking(t)
+	var b bytes.Buffer
+	if err := adr.Write(&b, adr.Record{Format: adr.Madr, Date: "2026-11-27", Title: "T", Path: "d/0001-t.md",
+		Report: f.Report, Catalog: &f.Rules.Catalog, Base: f.Base, Requirements: golden.Requirements}); err != nil {
+		t.Fatal(err)
+	}
+	want := "### Confirmation\n\nRun `advisor check d/0001-t.md` in CI: it exits 4, naming the service, once one meets every must"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("no\n%s\nin\n%s", want, b.String())
+	}
+}

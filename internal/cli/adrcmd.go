@@ -55,7 +55,9 @@ in --dir, else the directory named in .adr-dir, else docs/decisions; the
 last two come with the repository and must stay inside it (the git work
 tree, else the current directory), through links too. It never
 overwrites a file and never leaves one half-written, and several
-run at once never take one number; it prints the path it wrote.`,
+run at once never take one number; it prints the path it wrote. When a
+record there already holds the same requirements or title, it still
+writes, and says which record and how to supersede it instead.`,
 		Example: `  advisor adr new -f requirements.yaml --decision-makers "Ana,Ben"
   advisor adr new -f requirements.yaml --adr-format nygard --dir doc/adr`,
 		Args: exactArgs(0),
