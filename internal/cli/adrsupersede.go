@@ -201,6 +201,12 @@ func (old *oldRecord) markSuperseded(streams *iostreams.IOStreams, by adr.Link, 
 	if err := replaceFile(old.real, old.data, data, old.mode); err != nil {
 		return inputErrorf("%s is written, but %s is not marked superseded: %s", diag.EscapeLine(newPath), diag.EscapeLine(old.path), err)
 	}
+	// Superseding a superseded record is allowed (the first successor may
+	// be the wrong one), but rarely meant.
+	if status, _ := adr.Status(old.data); adr.Superseded(status) {
+		fmt.Fprintf(streams.ErrOut, "advisor: warning: %s was already superseded (%s); its status now names %s\n",
+			diag.EscapeLine(old.path), diag.EscapeLine(strings.ReplaceAll(status, "\n", "; ")), diag.EscapeLine(filepath.Base(newPath)))
+	}
 	return nil
 }
 
