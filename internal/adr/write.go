@@ -196,8 +196,6 @@ func outcome(b *strings.Builder, a Record, options []engine.Ranked, chosen strin
 	b.WriteString("\n")
 }
 
-// contextText is the requirements' context, else a problem statement made
-// of what they do say: the title and what the messaging is for.
 // confirmation says how the decision is checked (MADR's Confirmation):
 // `advisor check` on the record, in CI, which fails once the requirements
 // at its end lead elsewhere.
@@ -215,13 +213,24 @@ func confirmation(a Record, options []engine.Ranked) string {
 // codeSpan is s as inline code, its delimiter longer than any run of
 // backticks in it (a path may hold one).
 func codeSpan(s string) string {
-	fence := strings.Repeat("`", len(Fence(s))-2)
-	if strings.Contains(s, "`") {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
 }
 
+// contextText is the requirements' context, else a problem statement made
+// of what they do say: the title and what the messaging is for.
 func contextText(a Record) string {
 	if c := strings.TrimSpace(a.Context); c != "" {
 		return c
