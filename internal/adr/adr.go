@@ -102,7 +102,7 @@ type Embedded struct {
 	// Provenance is how the decision was made; nil in records written
 	// before it was kept.
 	Provenance *Provenance
-	// Status is the record's status, lower case ("proposed", "accepted",
+	// Status is the record's status as written ("proposed", "Accepted",
 	// "superseded by ..."); "" when it states none.
 	Status string
 }
@@ -293,7 +293,7 @@ func legacyChosen(lines []string) (string, bool) {
 }
 
 // status is a record's status: MADR's front matter `status:`, else the
-// first line of text under an adr-tools "## Status" heading; lower case.
+// first line of text under an adr-tools "## Status" heading.
 func status(lines []string) string {
 	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
 		for _, l := range lines[1:] {
@@ -301,7 +301,7 @@ func status(lines []string) string {
 				break
 			}
 			if v, ok := strings.CutPrefix(l, "status:"); ok {
-				return strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`))
+				return strings.Trim(strings.TrimSpace(v), `"'`)
 			}
 		}
 	}
@@ -314,7 +314,7 @@ func status(lines []string) string {
 				if strings.HasPrefix(t, "#") {
 					return ""
 				}
-				return strings.ToLower(t)
+				return t
 			}
 		}
 	}
@@ -325,6 +325,7 @@ func status(lines []string) string {
 // proposed or accepted ones (and those that state none), not deprecated,
 // superseded or rejected ones.
 func Checked(status string) bool {
+	status = strings.ToLower(status)
 	for _, skip := range []string{"deprecated", "superseded", "rejected"} {
 		if strings.HasPrefix(status, skip) {
 			return false

@@ -47,7 +47,7 @@ func TestConsequencesPerFamily(t *testing.T) {
 			Catalog: &set.Catalog, Base: base, Requirements: "version: 1\n"}); err != nil {
 			t.Fatal(err)
 		}
-		section := between(out.String(), "### Consequences\n", "\n## ")
+		section := between(out.String(), "### Consequences\n", "\n### Confirmation")
 		if strings.Contains(section, "needs ") && strings.Contains(section, "Good, because it ") {
 			t.Errorf("%s: consequences restate requirements:\n%s", s.ID, section)
 		}

@@ -73,7 +73,7 @@ func readProvenance(name string, lines []string, from int) (*Provenance, error) 
 			if closesFence(lines[j], fence) {
 				var p Provenance
 				if err := yaml.Unmarshal([]byte(body.String()), &p); err != nil {
-					return nil, fmt.Errorf("%s:%d: the provenance block does not read: %v", name, i+3, err)
+					return nil, fmt.Errorf("%s:%d: the provenance block does not read: %w", name, i+3, err)
 				}
 				return &p, nil
 			}

@@ -38,6 +38,16 @@ type Record struct {
 	Base         *kb.Base
 	Requirements string // the requirements as a version-1 YAML document
 	Top          int    // eligible options to consider (0: 4)
+	// UseCases are the use case ids the requirements state (catalog
+	// ids): a record without a context says what the messaging is for.
+	UseCases []string
+	// Path is where the record is written, as CI names it (relative to
+	// the repository, with slashes), for the command that confirms it;
+	// "" when it is printed rather than written.
+	Path string
+	// Supersedes is the record this one replaces, linked from it as MADR
+	// (under the title) and adr-tools (in the Status section) link them.
+	Supersedes *Link
 	// Advisor and RulesDigest say which advisor and rules made the record
 	// (the knowledge's digest is Base's), for its provenance.
 	Advisor     string
@@ -106,7 +116,11 @@ func optionName(r engine.Ranked) string { return r.Name + " (" + r.ID + ")" }
 func madr(b *strings.Builder, a Record) {
 	fmt.Fprintf(b, "---\nstatus: proposed\ndate: %s\ndecision-makers: %s\nconsulted: %s\ninformed: %s\n---\n\n",
 		a.Date, yamlList(a.Makers), yamlList(a.Consulted), yamlList(a.Informed))
-	fmt.Fprintf(b, "# %s\n\n## Context and Problem Statement\n\n%s\n\n", oneLine(a.Title), contextText(a))
+	fmt.Fprintf(b, "# %s\n\n", oneLine(a.Title))
+	if a.Supersedes != nil {
+		fmt.Fprintf(b, "Supersedes %s.\n\n", a.Supersedes.MadrRef())
+	}
+	fmt.Fprintf(b, "## Context and Problem Statement\n\n%s\n\n", contextText(a))
 	drivers(b, a)
 	options, excluded := considered(a)
 	b.WriteString("## Considered Options\n\n")
@@ -116,6 +130,7 @@ func madr(b *strings.Builder, a Record) {
 	leftOut(b, a, excluded)
 	b.WriteString("\n## Decision Outcome\n\n")
 	outcome(b, a, options, "Chosen option: \"%s\", because %s\n\n### Consequences\n\n")
+	fmt.Fprintf(b, "### Confirmation\n\n%s\n\n", confirmation(a, options))
 	b.WriteString("## Pros and Cons of the Options\n\n")
 	for _, o := range options {
 		fmt.Fprintf(b, "### %s\n\n%s\n\n", optionName(o), summaryOf(a, o.ID))
@@ -132,7 +147,11 @@ func nygard(b *strings.Builder, a Record) {
 	if n == 0 {
 		n = 1
 	}
-	fmt.Fprintf(b, "# %d. %s\n\nDate: %s\n\n## Status\n\nProposed\n\n## Context\n\n%s\n\n", n, oneLine(a.Title), a.Date, contextText(a))
+	fmt.Fprintf(b, "# %d. %s\n\nDate: %s\n\n## Status\n\nProposed\n\n", n, oneLine(a.Title), a.Date)
+	if a.Supersedes != nil {
+		fmt.Fprintf(b, "Supersedes %s\n\n", a.Supersedes.NygardRef())
+	}
+	fmt.Fprintf(b, "## Context\n\n%s\n\n", contextText(a))
 	b.WriteString("The decision is driven by:\n\n")
 	for _, line := range driverLines(a) {
 		fmt.Fprintf(b, "* %s\n", line)
@@ -147,17 +166,35 @@ func nygard(b *strings.Builder, a Record) {
 	leftOut(b, a, excluded)
 	b.WriteString("\n## Decision\n\n")
 	outcome(b, a, options, "We will use %s, because %s\n\n## Consequences\n\n")
+	fmt.Fprintf(b, "%s\n\n", confirmation(a, options))
 	moreInformation(b, a, options)
 }
 
-// leftOut lists the services no option could be, each with the musts it misses.
+// maxLeftOut bounds the services leftOut names: the serious alternatives,
+// not the whole knowledge base.
+const maxLeftOut = 6
+
+// leftOut lists the single services no option could be, closest first
+// (fewest musts missed, then as ranked), each with the musts it misses.
+// Combinations are left out of the list: each is made of services named
+// on their own, and they would crowd out the alternatives a reader weighs.
 func leftOut(b *strings.Builder, a Record, excluded []engine.Ranked) {
-	if len(excluded) == 0 {
+	var singles []engine.Ranked
+	for _, r := range excluded {
+		if len(r.Parts) == 0 {
+			singles = append(singles, r)
+		}
+	}
+	if len(singles) == 0 {
 		return
 	}
+	slices.SortStableFunc(singles, func(x, y engine.Ranked) int { return len(x.Violations) - len(y.Violations) })
 	b.WriteString("\nLeft out, each for a must it misses:\n\n")
-	for _, r := range excluded {
+	for _, r := range singles[:min(len(singles), maxLeftOut)] {
 		fmt.Fprintf(b, "* %s: %s\n", optionName(r), a.Report.Sentences.Services[r.ID].Misses)
+	}
+	if more := len(singles) - maxLeftOut; more > 0 {
+		fmt.Fprintf(b, "* and %d more\n", more)
 	}
 }
 
@@ -187,11 +224,81 @@ func outcome(b *strings.Builder, a Record, options []engine.Ranked, chosen strin
 	b.WriteString("\n")
 }
 
+// confirmation says how the decision is checked (MADR's Confirmation):
+// `advisor check` on the record, in CI, which fails once the requirements
+// at its end lead elsewhere.
+func confirmation(a Record, options []engine.Ranked) string {
+	run := "Run `advisor check` on this record's file in CI"
+	if a.Path != "" {
+		run = "Run " + codeSpan("advisor check "+a.Path) + " in CI"
+	}
+	if len(options) == 0 {
+		return run + ": it exits 4, naming the service, once one meets every must — because " + providerName(a) + " changed a service or the requirements at the end of this record were relaxed."
+	}
+	return run + ": it exits 4, saying what changed, once the requirements at the end of this record no longer lead to " + options[0].ID + " — because " + providerName(a) + " changed a service or the requirements were edited."
+}
+
+// codeSpan is s as inline code, its delimiter longer than any run of
+// backticks in it (a path may hold one).
+func codeSpan(s string) string {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// contextText is the requirements' context, else a problem statement made
+// of what they do say: the title and what the messaging is for.
 func contextText(a Record) string {
 	if c := strings.TrimSpace(a.Context); c != "" {
 		return c
 	}
-	return "Which " + providerName(a) + " messaging service should carry these messages? The requirements below decide it."
+	question := "Which " + providerName(a) + " messaging service should carry it?"
+	uses := useCaseWords(a)
+	title := strings.TrimRight(oneLine(a.Title), ".:; ")
+	switch {
+	case title == "" || title == DefaultTitle:
+		if uses == "" {
+			return "Which " + providerName(a) + " messaging service should carry these messages? The drivers below decide it."
+		}
+		return "The messaging is for " + uses + ". " + question
+	case uses == "":
+		return title + ": " + lowerFirst(question[:len(question)-1]) + ", given the drivers below?"
+	}
+	return title + ": the messaging is for " + uses + ". " + question
+}
+
+// useCaseWords names the stated use cases, each with its meaning from the
+// catalog: "broadcast (fan business events out to many independent
+// subscribers) and work-queue (...)".
+func useCaseWords(a Record) string {
+	var words []string
+	for _, id := range a.UseCases {
+		w := id
+		if a.Catalog != nil {
+			if i := slices.IndexFunc(a.Catalog.UseCases, func(u catalog.UseCase) bool { return u.ID == id }); i >= 0 && a.Catalog.UseCases[i].Meaning != "" {
+				w += " (" + strings.TrimSpace(a.Catalog.UseCases[i].Meaning) + ")"
+			}
+		}
+		words = append(words, w)
+	}
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // providerName is the name, as its knowledge says it, of the provider of

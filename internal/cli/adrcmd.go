@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/advisor-dev/advisor/internal/adr"
+	"github.com/advisor-dev/advisor/internal/diag"
 	"github.com/advisor-dev/advisor/internal/engine"
 	"github.com/advisor-dev/advisor/internal/iostreams"
 	"github.com/advisor-dev/advisor/internal/report"
@@ -23,6 +25,10 @@ type ADRNewOptions struct {
 	File   string
 	Dir    string
 	Report reportOptions // the record's flags and --top
+
+	// Supersede is the number of the record the new one replaces (adr
+	// supersede); 0 for adr new.
+	Supersede int
 }
 
 // NewCmdADR builds `advisor adr`, the group of `advisor adr new`.
@@ -33,7 +39,7 @@ func NewCmdADR(f *Factory) *cobra.Command {
 		Args:  exactArgs(0),
 		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	cmd.AddCommand(NewCmdADRNew(f, nil))
+	cmd.AddCommand(NewCmdADRNew(f, nil), NewCmdADRSupersede(f, nil))
 	return cmd
 }
 
@@ -49,7 +55,9 @@ in --dir, else the directory named in .adr-dir, else docs/decisions; the
 last two come with the repository and must stay inside it (the git work
 tree, else the current directory), through links too. It never
 overwrites a file and never leaves one half-written, and several
-run at once never take one number; it prints the path it wrote.`,
+run at once never take one number; it prints the path it wrote. When a
+record there already holds the same requirements or title, it still
+writes, and says which record and how to supersede it instead.`,
 		Example: `  advisor adr new -f requirements.yaml --decision-makers "Ana,Ben"
   advisor adr new -f requirements.yaml --adr-format nygard --dir doc/adr`,
 		Args: exactArgs(0),
@@ -87,6 +95,19 @@ func adrNewRun(opts *ADRNewOptions) error {
 	if err != nil {
 		return err
 	}
+	// The record replaced is found, read and checked before anything is
+	// written: a wrong number writes nothing.
+	var old *oldRecord
+	if opts.Supersede > 0 {
+		if old, err = findRecord(dir, opts.Supersede); err != nil {
+			return err
+		}
+	}
+	reqYAML, err := requirementsYAML(req)
+	if err != nil {
+		return err
+	}
+	warnRecorded(opts, dir, req, string(reqYAML))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return inputErrorf("--dir %s: %s", dir, pathError(err))
 	}
@@ -94,13 +115,19 @@ func adrNewRun(opts *ADRNewOptions) error {
 	res.Relax = engine.Relaxations(req, loaded.Base, loaded.Rules, res)
 	rep := report.Build(res, req, loaded.Rules, 0)
 	opts.Report.Date = recordDate(opts.Report.Date, opts.IO, opts.Now)
-	// The Nygard heading holds the number: the record is written for the
-	// number it gets.
+	at := recordPlace{}
+	if old != nil {
+		at.Supersedes = &old.link
+	}
+	// The Nygard heading and the Confirmation hold the number and the
+	// path: the record is written for the number it gets.
 	var writeErr error // a bug: the record is written to memory
 	path, err := writeNumbered(dir, func(number int) (string, []byte, error) {
 		var buf bytes.Buffer
-		writeErr = writeADR(&buf, req, loaded, res, rep, opts.Report, number)
-		return adr.FileName(number, req.Title), buf.Bytes(), writeErr
+		name := adr.FileName(number, req.Title)
+		at.Number, at.Path = number, ciPath(filepath.Join(dir, name))
+		writeErr = writeADR(&buf, req, loaded, res, rep, opts.Report, at)
+		return name, buf.Bytes(), writeErr
 	})
 	var exit *ExitError
 	switch {
@@ -112,6 +139,15 @@ func adrNewRun(opts *ADRNewOptions) error {
 		return inputErrorf("%s: cannot write the record: %s", dir, pathError(err))
 	}
 	fmt.Fprintln(opts.IO.Out, path)
+	if old != nil {
+		title := req.Title
+		if title == "" {
+			title = adr.DefaultTitle
+		}
+		if err := old.markSuperseded(opts.IO, adr.Link{Number: at.Number, Title: diag.EscapeLine(title), File: filepath.Base(path)}, path); err != nil {
+			return err
+		}
+	}
 	if res.Recommendation == nil {
 		return &ExitError{Code: ExitNoEligible, Err: errors.New("no service meets every must; the record says so")}
 	}

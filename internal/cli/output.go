@@ -71,7 +71,7 @@ func present(io *iostreams.IOStreams, req *requirements.Requirements, loaded *Lo
 		}
 		var err error
 		if o.Output == "adr" {
-			err = writeADR(io.Out, req, loaded, res, rep, o, 0)
+			err = writeADR(io.Out, req, loaded, res, rep, o, recordPlace{})
 		} else {
 			err = render.Write(io.Out, o.Output, rep, render.Style{Color: io.ColorEnabled(), Width: io.TerminalWidth()})
 		}
@@ -97,7 +97,16 @@ func writeID(w io.Writer, res engine.Result) error {
 }
 
 // writeADR writes the decision record for a ranking; number heads a Nygard record.
-func writeADR(w io.Writer, req *requirements.Requirements, loaded *Loaded, res engine.Result, rep report.Report, o reportOptions, number int) error {
+// recordPlace is what a record written into the records' directory knows
+// that a printed one does not: its number, its path and the record it
+// supersedes. The zero value is a printed record.
+type recordPlace struct {
+	Number     int
+	Path       string // as CI names it (ciPath)
+	Supersedes *adr.Link
+}
+
+func writeADR(w io.Writer, req *requirements.Requirements, loaded *Loaded, res engine.Result, rep report.Report, o reportOptions, at recordPlace) error {
 	reqYAML, err := requirementsYAML(req)
 	if err != nil {
 		return err
@@ -113,10 +122,10 @@ func writeADR(w io.Writer, req *requirements.Requirements, loaded *Loaded, res e
 	}
 	var doc strings.Builder
 	err = adr.Write(&doc, adr.Record{
-		Format: o.ADRFormat, Number: number, Date: o.Date, Title: req.Title, Context: req.Context,
+		Format: o.ADRFormat, Number: at.Number, Path: at.Path, Supersedes: at.Supersedes, Date: o.Date, Title: req.Title, Context: req.Context,
 		Makers: o.Makers, Consulted: o.Consulted, Informed: o.Informed,
 		Result: res, Report: rep, Catalog: &loaded.Rules.Catalog, Base: loaded.Base,
-		Requirements: string(reqYAML), Top: o.Top,
+		Requirements: string(reqYAML), Top: o.Top, UseCases: req.UseCases,
 		Advisor: version.Advisor(), RulesDigest: loaded.Rules.Digest,
 		Choose: o.Choose, Reason: o.Because,
 	})
