@@ -62,28 +62,39 @@ writes, and says which record and how to supersede it instead.`,
   advisor adr new -f requirements.yaml --adr-format nygard --dir doc/adr`,
 		Args: exactArgs(0),
 		RunE: func(c *cobra.Command, _ []string) error {
-			if err := opts.Report.check(opts.IO.Getenv); err != nil {
-				return err
-			}
-			if err := checkFileFlag(c, opts.File); err != nil {
-				return err
-			}
-			if opts.File == "" {
-				return inputErrorf("adr new needs the requirements: -f FILE")
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return adrNewRun(opts)
+			return runRecordCmd(c, opts, "adr new needs the requirements: -f FILE", runF)
 		},
 	}
+	addRecordCmdFlags(cmd, opts)
+	return cmd
+}
+
+// runRecordCmd checks what adr new and adr supersede share (the report
+// flags and -f) and runs the command, or runF in tests.
+func runRecordCmd(c *cobra.Command, opts *ADRNewOptions, needsFile string, runF func(*ADRNewOptions) error) error {
+	if err := opts.Report.check(opts.IO.Getenv); err != nil {
+		return err
+	}
+	if err := checkFileFlag(c, opts.File); err != nil {
+		return err
+	}
+	if opts.File == "" {
+		return inputErrorf("%s", needsFile)
+	}
+	if runF != nil {
+		return runF(opts)
+	}
+	return adrNewRun(opts)
+}
+
+// addRecordCmdFlags adds the flags adr new and adr supersede share.
+func addRecordCmdFlags(cmd *cobra.Command, opts *ADRNewOptions) {
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "the requirements `FILE` (- for standard input)")
 	cmd.Flags().StringVar(&opts.Dir, "dir", "", "the records' `DIR` (default: .adr-dir's, else docs/decisions)")
 	cmd.Flags().IntVar(&opts.Report.Top, "top", 0, "weigh the first `N` eligible services as the options (default 4)")
 	addRecordFlags(cmd, &opts.Report, "")
 	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
 	_ = cmd.MarkFlagDirname("dir")
-	return cmd
 }
 
 func adrNewRun(opts *ADRNewOptions) error {

@@ -44,27 +44,10 @@ change is left alone, with a warning.`,
 				return err
 			}
 			opts.Supersede = n
-			if err := opts.Report.check(opts.IO.Getenv); err != nil {
-				return err
-			}
-			if err := checkFileFlag(c, opts.File); err != nil {
-				return err
-			}
-			if opts.File == "" {
-				return inputErrorf("adr supersede needs the requirements of the new record: -f FILE")
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return adrNewRun(opts)
+			return runRecordCmd(c, opts, "adr supersede needs the requirements of the new record: -f FILE", runF)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "the requirements `FILE` (- for standard input)")
-	cmd.Flags().StringVar(&opts.Dir, "dir", "", "the records' `DIR` (default: .adr-dir's, else docs/decisions)")
-	cmd.Flags().IntVar(&opts.Report.Top, "top", 0, "weigh the first `N` eligible services as the options (default 4)")
-	addRecordFlags(cmd, &opts.Report, "")
-	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
-	_ = cmd.MarkFlagDirname("dir")
+	addRecordCmdFlags(cmd, opts)
 	return cmd
 }
 
