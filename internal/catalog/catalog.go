@@ -23,10 +23,12 @@ const (
 	Integer Type = "integer"
 	// Bandwidth is bytes per second; only measures (not asked) use it.
 	Bandwidth Type = "bandwidth"
+	// Money is US dollars a month (budget).
+	Money Type = "money"
 )
 
 // Types lists every key type, for validation messages.
-var Types = []string{string(Bool), string(Enum), string(List), string(Duration), string(Rate), string(Size), string(Integer), string(Bandwidth)}
+var Types = []string{string(Bool), string(Enum), string(List), string(Duration), string(Rate), string(Size), string(Integer), string(Bandwidth), string(Money)}
 
 // Catalog is the set of requirement keys, in the order reports show them,
 // and how the questionnaire groups them into questions.
@@ -122,6 +124,9 @@ type Key struct {
 	Unlimited bool                `yaml:"unlimited"` // quantities: "unlimited" is a valid requirement
 	Examples  []string            `yaml:"examples"`  // quantities: example values
 	Unit      string              `yaml:"unit"`      // quantities: the unit words for help
+	// Estimate says the key is judged against the cost estimate, not a
+	// fact of the knowledge base (budget): entries record nothing on it.
+	Estimate bool `yaml:"estimate"`
 	// Prior is how often a messaging design has a requirement on this key
 	// (0 to 1): the questionnaire asks likely keys first and stops when the
 	// keys left are unlikely to change the pick.
@@ -156,7 +161,7 @@ func (c *Catalog) Index(name string) int {
 
 // IsQuantity reports whether values of the key are numbers with units.
 func (k *Key) IsQuantity() bool {
-	return k.Type == Duration || k.Type == Rate || k.Type == Size || k.Type == Integer || k.Type == Bandwidth
+	return k.Type == Duration || k.Type == Rate || k.Type == Size || k.Type == Integer || k.Type == Bandwidth || k.Type == Money
 }
 
 // Rank is the strength of an enum value (higher is stronger), or -1.

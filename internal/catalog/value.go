@@ -47,6 +47,8 @@ func (v Value) String() string {
 		return units.FormatCount(v.Num)
 	case Bandwidth:
 		return units.FormatBandwidth(v.Num)
+	case Money:
+		return units.FormatMoney(v.Num)
 	}
 	return ""
 }
@@ -228,6 +230,8 @@ func (k *Key) ParseText(s string, ctx Context) (Value, error) {
 		num, err = units.ParseCount(s, opts)
 	case Bandwidth:
 		num, err = units.ParseBandwidth(s, opts)
+	case Money:
+		num, err = units.ParseMoney(s, opts)
 	default:
 		return Value{}, fmt.Errorf("key %s has unknown type %q", k.Key, k.Type)
 	}

@@ -300,6 +300,9 @@ func (g *requirementsGen) quantity(k *catalog.Key) string {
 	if k.Type == catalog.Integer {
 		return strconv.Itoa(1 + g.rng.IntN(1000))
 	}
+	if k.Type == catalog.Money {
+		return strconv.Itoa(1+g.rng.IntN(100000)) + "/month"
+	}
 	if k.Unlimited && g.rng.IntN(8) == 0 {
 		return "unlimited"
 	}

@@ -96,7 +96,7 @@ var Load = sync.OnceValues(func() (*Loaded, error) {
 		s.Facts, s.Measures = s.Variants[0].Facts, s.Variants[0].Measures // left out of the cache
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
-	return &Loaded{set, &k.Dir, &kb.Base{Providers: k.Dir.Providers, Services: all, Digest: k.Dir.Digest}}, nil
+	return &Loaded{set, &k.Dir, &kb.Base{Providers: k.Dir.Providers, Services: all, Prices: k.Dir.Prices, Digest: k.Dir.Digest}}, nil
 })
 
 // Fresh reports whether the embedded cache matches the embedded YAML.

@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/pricing"
 	"github.com/advisor-dev/advisor/internal/ruleset"
 )
 
@@ -157,4 +159,24 @@ func meets(k *catalog.Key, cmp ruleset.Compare, have, want catalog.Value) (bool,
 		return len(missing) == 0, missing
 	}
 	return false, nil
+}
+
+// checkCost judges a budget against the estimate: within it is met; over
+// it, a must is missed and a preference keeps the share budget/estimate;
+// with no estimate (no volume, no prices) the key is unverified.
+func (it *item) checkCost(est *pricing.Estimate, note string, r *ruleset.Ranking) (Check, bool) {
+	c := Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Weight: it.weight, From: it.from}
+	if est == nil {
+		c.Have, c.Unverified, c.Measure, c.Fit = "unknown", true, "give volume (average messages a second) to estimate the cost; "+note, r.UnverifiedFit
+		return c, true
+	}
+	c.Have = catalog.Value{Type: catalog.Money, Num: math.Round(est.MonthlyUSD)}.String()
+	if est.MonthlyUSD <= it.value.Num {
+		c.Fit = 1
+		return c, true
+	}
+	if it.kind == Prefer {
+		c.Fit = it.value.Num / est.MonthlyUSD
+	}
+	return c, false
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/pricing"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/ruleset"
 )
@@ -20,11 +21,20 @@ func Rank(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set) Res
 	res := Result{Title: req.Title, Ranking: make([]Ranked, 0, len(base.Services)),
 		Region: req.EffectiveRegion(), RegionAssumed: req.Region == ""}
 	p := prepare(req, rules)
+	p.base = base
+	var ranked []*kb.Service
 	for _, s := range base.Services {
 		if excluded(req, s) {
 			res.Excluded = append(res.Excluded, s.ID)
 			continue
 		}
+		ranked = append(ranked, s)
+	}
+	p.ref = math.Inf(1)
+	if req.Volume > 0 {
+		p.ref = p.costRef(ranked)
+	}
+	for _, s := range ranked {
 		res.Ranking = append(res.Ranking, p.best(s))
 	}
 	// Ids are unique, so the order is total and needs no stable sort.
@@ -87,6 +97,13 @@ type prepared struct {
 	// affinity.
 	useCases []string
 	useCaseW float64
+	// base holds the prices; work is the traffic to price (assumed, what
+	// it takes for granted); ref is the cheapest estimate of any service
+	// ranked (+Inf without a volume).
+	base    *kb.Base
+	work    pricing.Workload
+	assumed []string
+	ref     float64
 }
 
 // item is one requirement, ready to judge: a key the user set, a key whose
@@ -113,7 +130,8 @@ type hint struct {
 }
 
 func prepare(req *requirements.Requirements, rules *ruleset.Set) *prepared {
-	p := &prepared{rules: rules, req: req, useCases: req.UseCases, useCaseW: rules.Ranking.UseCaseWeight, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
+	work, assumed := workload(req)
+	p := &prepared{rules: rules, req: req, useCases: req.UseCases, useCaseW: rules.Ranking.UseCaseWeight, work: work, assumed: assumed, at: place{region: req.EffectiveRegion(), assumed: req.Region == ""}}
 	add := func(in item) {
 		p.items = append(p.items, in)
 		p.total += in.weight
@@ -340,6 +358,8 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 		isUnverified
 		lists
 	)
+	est, estNote := p.estimateOf(s, variants, vi)
+	r.Estimate, r.EstimateNote = est, estNote
 	n := len(p.items)
 	buf := make([]Check, n)
 	var kindBuf [32]uint8
@@ -352,7 +372,9 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 		it := &p.items[i]
 		var c Check
 		var ok bool
-		if it.measure && v.Measure(it.index) == nil {
+		if it.key.Estimate {
+			c, ok = it.checkCost(est, estNote, &p.rules.Ranking)
+		} else if it.measure && v.Measure(it.index) == nil {
 			// No limit of this kind applies to the service: met in full.
 			c, ok = Check{Key: it.key.Key, Kind: it.kind, Want: it.want, Have: "no limit", NoLimit: true,
 				Weight: it.weight, Fit: 1, Terms: it.terms, From: it.from}, true
@@ -439,9 +461,18 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 	r.Breakdown.Affinity.Points = round1(w.Affinity * affinity)
 	r.Breakdown.Affinity.Max = w.Affinity
 
+	// Simplicity is what it takes to run (effort) and, with a volume, to
+	// pay for: the cheapest estimate of any service over this one's, for
+	// cost_share of the part, so that one ten times dearer for the same fit
+	// does not win on a tie of effort.
 	simplicity := float64(10-v.Effort.Value) / 9
-	r.Breakdown.Simplicity = Part{Points: round1(w.Simplicity * simplicity), Max: w.Simplicity,
-		Effort: v.Effort.Value, Note: v.Effort.Note}
+	r.Breakdown.Simplicity = Part{Max: w.Simplicity, Effort: v.Effort.Value, Note: v.Effort.Note}
+	if est != nil && est.MonthlyUSD > 0 && !math.IsInf(p.ref, 1) {
+		r.Breakdown.Simplicity.CostShare = math.Min(1, p.ref/est.MonthlyUSD)
+		share := p.rules.Ranking.CostShare
+		simplicity = (1-share)*simplicity + share*r.Breakdown.Simplicity.CostShare
+	}
+	r.Breakdown.Simplicity.Points = round1(w.Simplicity * simplicity)
 
 	r.Score = round1(r.Breakdown.Fit.Points + r.Breakdown.Affinity.Points + r.Breakdown.Simplicity.Points)
 	return r

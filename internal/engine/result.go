@@ -3,6 +3,8 @@
 // returns structure only: internal/report puts a result into words.
 package engine
 
+import "github.com/advisor-dev/advisor/internal/pricing"
+
 // Result is the outcome of a ranking.
 type Result struct {
 	Title          string
@@ -91,8 +93,12 @@ type Ranked struct {
 	// service is built for it (primary), serves it (secondary) or neither.
 	UseCases []UseCaseMatch
 	// Caveats are the service's known traps for what the user stated.
-	Caveats   []Caveat
-	Breakdown Breakdown
+	Caveats []Caveat
+	// Estimate is the monthly cost at the requirements' volume, line by
+	// line; nil without a volume or prices, and EstimateNote says why.
+	Estimate     *pricing.Estimate
+	EstimateNote string
+	Breakdown    Breakdown
 }
 
 // UseCaseMatch is one stated use case judged for a service.
@@ -166,6 +172,9 @@ type Part struct {
 	Max    float64
 	Effort int
 	Note   string
+	// CostShare is, for simplicity with a volume, the cheapest estimate
+	// of any service over this one's (1 for the cheapest); 0 without one.
+	CostShare float64
 }
 
 // Must and Prefer are the kinds of a Check.

@@ -130,6 +130,9 @@ func combineVariant(c *Combination, parts []*Service, chosen []*Variant, rules *
 			out.Consequences = append(out.Consequences, q)
 		}
 	}
+	for _, v := range chosen {
+		out.PartVariants = append(out.PartVariants, v.ID)
+	}
 	for i, v := range chosen {
 		if c.pinned(i) == "" {
 			out.When = append(out.When, v.When...) // a pinned part's conditions are the combination's design

@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"github.com/advisor-dev/advisor/internal/pricing"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -22,6 +24,9 @@ type Dir struct {
 	Providers    []Provider
 	Services     []*Service
 	Combinations []*Combination
+	// Prices are the services' prices (prices/*.yaml), one file per
+	// service and Region.
+	Prices []*pricing.File
 	// Digest is the SHA-256 of the directory's files (names and contents).
 	Digest string
 }
@@ -65,8 +70,8 @@ func LoadDir(fsys fs.FS, prefix string, ctx Context) (*Dir, error) {
 		}
 		return files
 	}
-	providers, services, combos := list("providers"), list(".", "services"), list("combinations")
-	if n := len(providers) + len(services) + len(combos); n > maxEntries {
+	providers, services, combos, prices := list("providers"), list(".", "services"), list("combinations"), list("prices")
+	if n := len(providers) + len(services) + len(combos) + len(prices); n > maxEntries {
 		return nil, diag.List{{Pos: diag.Pos{File: strings.TrimSuffix(prefix, "/")}, Msg: fmt.Sprintf("%d entries; the limit is %d", n, maxEntries)}}
 	}
 	d := &Dir{}
@@ -99,6 +104,17 @@ func LoadDir(fsys fs.FS, prefix string, ctx Context) (*Dir, error) {
 		errs.Append(diag.Pos{File: f.name}, err)
 		if err == nil {
 			d.Combinations = append(d.Combinations, c)
+		}
+	}
+	var hosts []string
+	for _, p := range ctx.Providers {
+		hosts = append(hosts, p.Sources...)
+	}
+	for _, f := range read(prices) {
+		p, err := pricing.Parse(f.name, f.data, hosts)
+		errs.Append(diag.Pos{File: f.name}, err)
+		if err == nil {
+			d.Prices = append(d.Prices, p)
 		}
 	}
 	d.Digest = hex.EncodeToString(digest.Sum(nil))
@@ -183,6 +199,7 @@ func Assemble(ctx Context, dirs ...*Dir) (*Base, error) {
 	var providers []Provider
 	var services []*Service
 	var combos []*Combination
+	var prices []*pricing.File
 	var errs diag.List
 	// The file of each id so far, by kind: a lookup per entry, where a
 	// search of every entry before it made 20,000 entries take minutes.
@@ -207,6 +224,7 @@ func Assemble(ctx Context, dirs ...*Dir) (*Base, error) {
 		}
 		services = mergeByID(services, d.Services, func(s *Service) string { return s.ID })
 		combos = mergeByID(combos, d.Combinations, func(c *Combination) string { return c.ID })
+		prices = mergeByID(prices, d.Prices, func(p *pricing.File) string { return p.Service + " " + p.Region })
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -217,7 +235,16 @@ func Assemble(ctx Context, dirs ...*Dir) (*Base, error) {
 	}
 	all := append(slices.Clone(services), built...)
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
-	return &Base{Providers: providers, Services: all, Digest: digestOf(dirs)}, nil
+	var errs2 diag.List
+	for _, p := range prices {
+		if _, ok := serviceFile[p.Service]; !ok {
+			errs2.Add(p.At, "prices for unknown service %q%s", p.Service, diag.Suggest(p.Service, keys(serviceFile)))
+		}
+	}
+	if err := errs2.Err(); err != nil {
+		return nil, err
+	}
+	return &Base{Providers: providers, Services: all, Prices: prices, Digest: digestOf(dirs)}, nil
 }
 
 // digestOf identifies layered directories: the one's own digest, or the
@@ -296,4 +323,13 @@ func (d *Dir) Incomplete(ctx Context) diag.List {
 		}
 	}
 	return errs
+}
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

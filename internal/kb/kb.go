@@ -9,6 +9,7 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/diag"
+	"github.com/advisor-dev/advisor/internal/pricing"
 )
 
 // Service is one knowledge entry, or a combination built from its parts.
@@ -78,6 +79,9 @@ type Variant struct {
 	// Parts are, for a combination's variant, the part variants it is
 	// made of ("sqs-fifo: high-throughput"), in the order of the parts.
 	Parts []string
+	// PartVariants are, for a combination's variant, each part's variant
+	// id ("" for a part with one configuration), in the order of the parts.
+	PartVariants []string
 	// When are the requirements under which the variant is judged at all
 	// (a Firehose stream reading a Kinesis stream: for users whose sources
 	// include kinesis); a combination that pins the variant ignores them.
@@ -135,6 +139,9 @@ func (s *Service) FactFor(cat *catalog.Catalog, key string) *Fact {
 func (s *Service) Missing(cat *catalog.Catalog) []string {
 	var out []string
 	for i, k := range cat.Keys {
+		if k.Estimate {
+			continue // judged against the cost estimate, not a fact
+		}
 		for _, v := range s.Configurations() {
 			if v.Fact(i) == nil {
 				out = append(out, k.Key)
@@ -337,6 +344,8 @@ const CombinationFamily = "combinations"
 type Base struct {
 	Providers []Provider
 	Services  []*Service
+	// Prices are the services' price files, one per service and Region.
+	Prices []*pricing.File
 	// Digest identifies the knowledge the base was made from (the SHA-256
 	// of its files), so that a record can tell whether it has changed.
 	Digest string
@@ -358,6 +367,16 @@ func (b *Base) OldestCheck() string {
 		s.Dates(see)
 	}
 	return oldest
+}
+
+// PricesFor returns the prices of service in region.
+func (b *Base) PricesFor(service, region string) (*pricing.File, bool) {
+	for _, p := range b.Prices {
+		if p.Service == service && p.Region == region {
+			return p, true
+		}
+	}
+	return nil, false
 }
 
 // Lookup returns the service with id.

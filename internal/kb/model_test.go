@@ -101,6 +101,9 @@ func completeEntry(set *ruleset.Set, id, day, note string) string {
 	b.WriteString("note: " + note + "\nsuits: {primary: [work-queue]}\n")
 	fmt.Fprintf(&b, "consequences: [{kind: bad, text: t, source: https://docs.acme.example/%s/c, checked: %s}]\nfacts:\n", id, day)
 	for _, k := range set.Catalog.Keys {
+		if k.Estimate {
+			continue // judged against the cost estimate, not a fact
+		}
 		v := map[catalog.Type]string{catalog.Bool: "false", catalog.List: "[]", catalog.Duration: "1d",
 			catalog.Rate: "1k/s", catalog.Size: "1KiB", catalog.Integer: "1"}[k.Type]
 		if k.Type == catalog.Enum {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"math"
 	"slices"
 
 	"github.com/advisor-dev/advisor/internal/engine"
@@ -87,6 +88,7 @@ type rankedDoc struct {
 	Missed     []checkDoc    `json:"missed,omitempty"`
 	Unverified []checkDoc    `json:"unverified,omitempty"`
 	UseCases   []useCaseDoc  `json:"use_cases,omitempty"`
+	Estimate   *estimateDoc  `json:"estimate,omitempty"`
 	Caveats    []caveatDoc   `json:"caveats,omitempty"`
 	Notes      []string      `json:"notes"`
 	Breakdown  breakdownDoc  `json:"breakdown"`
@@ -114,11 +116,63 @@ type breakdownDoc struct {
 }
 
 type partDoc struct {
-	Points float64 `json:"points"`
-	Max    float64 `json:"max"`
-	Effort int     `json:"effort,omitempty"`
-	Note   string  `json:"note,omitempty"`
+	Points    float64 `json:"points"`
+	Max       float64 `json:"max"`
+	Effort    int     `json:"effort,omitempty"`
+	Note      string  `json:"note,omitempty"`
+	CostShare float64 `json:"cost_share,omitempty"`
 }
+
+// estimateDoc is the spec's estimate: the monthly cost at the volume.
+type estimateDoc struct {
+	MonthlyUSD  float64    `json:"monthly_usd"`
+	BaselineUSD float64    `json:"baseline_usd"`
+	Region      string     `json:"region"`
+	Breakdown   []lineDoc  `json:"breakdown"`
+	Capacity    []sizedDoc `json:"capacity,omitempty"`
+	Assumptions []string   `json:"assumptions"`
+}
+
+type lineDoc struct {
+	Service    string  `json:"service"`
+	ID         string  `json:"id"`
+	What       string  `json:"what"`
+	Quantity   float64 `json:"quantity"`
+	Unit       string  `json:"unit"`
+	Price      float64 `json:"price"`
+	Per        float64 `json:"per"`
+	USD        float64 `json:"usd"`
+	Baseline   bool    `json:"baseline,omitempty"`
+	Source     string  `json:"source"`
+	Checked    string  `json:"checked"`
+	Confidence string  `json:"confidence"`
+}
+
+type sizedDoc struct {
+	Service string  `json:"service"`
+	Name    string  `json:"name"`
+	Value   float64 `json:"value"`
+}
+
+func estimateOf(r engine.Ranked, region string) *estimateDoc {
+	e := r.Estimate
+	if e == nil {
+		return nil
+	}
+	d := &estimateDoc{MonthlyUSD: cents(e.MonthlyUSD), BaselineUSD: cents(e.Baseline), Region: region,
+		Breakdown: []lineDoc{}, Assumptions: append([]string{}, e.Assumptions...)}
+	for _, l := range e.Lines {
+		d.Breakdown = append(d.Breakdown, lineDoc{Service: l.Service, ID: l.ID, What: l.What, Quantity: l.Quantity, Unit: l.Unit,
+			Price: l.Price, Per: l.Per, USD: cents(l.USD), Baseline: l.Baseline, Source: l.Source, Checked: l.Checked, Confidence: l.Confidence})
+	}
+	for _, c := range e.Capacity {
+		d.Capacity = append(d.Capacity, sizedDoc{c.Service, c.Name, c.Value})
+	}
+	return d
+}
+
+// cents rounds dollars to the cent.
+func cents(usd float64) float64 { return math.Round(usd*100) / 100 }
 
 type hintDoc struct {
 	When    string   `json:"when"`
@@ -150,7 +204,7 @@ func newResultDoc(res engine.Result, said report.Sentences, made version.Info) r
 		doc.Recommendation = &pickDoc{ID: p.ID, Name: p.Name, Score: p.Score, Variant: variantOf(p.Variant)}
 	}
 	for _, r := range res.Ranking {
-		doc.Ranking = append(doc.Ranking, newRankedDoc(r, said.Services[r.ID]))
+		doc.Ranking = append(doc.Ranking, newRankedDoc(r, said.Services[r.ID], res.Region))
 	}
 	for _, h := range res.Hints {
 		doc.Hints = append(doc.Hints, hintDoc{When: h.When, Because: h.Because, Weight: h.Weight, Suits: h.Suits})
@@ -177,7 +231,7 @@ func variantOf(v *engine.VariantRef) *variantDoc {
 	return &variantDoc{ID: v.ID, Name: v.Name}
 }
 
-func newRankedDoc(r engine.Ranked, rs report.Reasons) rankedDoc {
+func newRankedDoc(r engine.Ranked, rs report.Reasons, region string) rankedDoc {
 	b := r.Breakdown
 	var roles []string
 	if slices.ContainsFunc(r.Roles, func(role string) bool { return role != "" }) {
@@ -207,6 +261,7 @@ func newRankedDoc(r engine.Ranked, rs report.Reasons) rankedDoc {
 		Missed:     checkDocs(r.Missed, rs.Missed),
 		Unverified: checkDocs(r.Unverified, rs.Unverified),
 		UseCases:   useCases,
+		Estimate:   estimateOf(r, region),
 		Caveats:    caveats,
 		Notes:      append([]string{}, rs.Notes...),
 		Breakdown:  breakdownDoc{Fit: partDoc(b.Fit), Affinity: partDoc(b.Affinity), Simplicity: partDoc(b.Simplicity)},

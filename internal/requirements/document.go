@@ -15,6 +15,7 @@ type Document struct {
 	Provider string
 	Region   string
 	UseCases []string
+	Volume   string
 	ReviewBy string
 	Exclude  []string
 	Must     []KV
@@ -57,6 +58,9 @@ func (d Document) MarshalYAML() (any, error) {
 	}
 	if len(d.UseCases) > 0 {
 		add(root, "use_case", d.UseCases, true)
+	}
+	if d.Volume != "" {
+		add(root, "volume", d.Volume, false)
 	}
 	if d.ReviewBy != "" {
 		add(root, "review_by", d.ReviewBy, false)

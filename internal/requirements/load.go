@@ -14,7 +14,7 @@ import (
 )
 
 // topKeys are the keys a requirements file may have at its top level.
-var topKeys = []string{"version", "title", "context", "provider", "region", "use_case", "review_by", "exclude", "must", "prefer"}
+var topKeys = []string{"version", "title", "context", "provider", "region", "use_case", "volume", "review_by", "exclude", "must", "prefer"}
 
 // MaxWeight bounds a prefer weight.
 const MaxWeight = 100
@@ -82,6 +82,8 @@ func (l *Loader) Load(name string, data []byte) (*Requirements, error) {
 			r.UseCases = l.useCases(name, e.Value, &errs)
 		case "review_by":
 			r.ReviewBy = reviewBy(name, e.Value, &errs)
+		case "volume":
+			r.Volume, r.VolumeText = volume(name, e.Value, &errs)
 		case "exclude":
 			r.Exclude = l.exclude(name, e.Value, &errs)
 		case "must":

@@ -35,6 +35,10 @@ type Requirements struct {
 	// the file names none. They steer the kind of service, never whether
 	// one is eligible.
 	UseCases []string
+	// Volume is the average messages a second over a month, for the cost
+	// estimate (0 when not given); VolumeText, as written.
+	Volume     float64
+	VolumeText string
 	// ReviewBy is the date (YYYY-MM-DD) after which `advisor check` flags
 	// the decision for review; "" when the file names none.
 	ReviewBy string
@@ -112,7 +116,7 @@ func (it Item) plain() any {
 // Plain is the requirements as a version-1 document for YAML or JSON output.
 func (r *Requirements) Plain() Document {
 	d := Document{Version: Version, Title: r.Title, Context: r.Context, Provider: r.Provider, Region: r.Region,
-		UseCases: r.UseCases, ReviewBy: r.ReviewBy, Exclude: r.Exclude}
+		UseCases: r.UseCases, Volume: r.VolumeText, ReviewBy: r.ReviewBy, Exclude: r.Exclude}
 	if d.Provider == DefaultProvider {
 		d.Provider = ""
 	}

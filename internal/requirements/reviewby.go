@@ -1,9 +1,11 @@
 package requirements
 
 import (
+	"strings"
 	"time"
 
 	"github.com/advisor-dev/advisor/internal/diag"
+	"github.com/advisor-dev/advisor/internal/units"
 	"github.com/advisor-dev/advisor/internal/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -40,3 +42,24 @@ func (e *dateError) Error() string {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// volume reads the top-level volume: the average messages a second over
+// a month (300/s, 1.5k/s), for the cost estimate; kept as written too, so
+// that a file written back says it digit for digit.
+func volume(name string, n *yaml.Node, errs *diag.List) (float64, string) {
+	s, ok := yamlx.Scalar(n)
+	if !ok {
+		errs.Add(yamlx.Pos(name, n), "volume takes messages a second, such as 300/s or 1.5k/s, not %s", yamlx.Describe(n))
+		return 0, ""
+	}
+	v, err := units.ParseRate(s, units.Options{})
+	if err != nil {
+		errs.Add(yamlx.Pos(name, n), "volume: %v", err)
+		return 0, ""
+	}
+	text := strings.TrimSpace(s)
+	if !strings.HasSuffix(text, "/s") {
+		text += "/s"
+	}
+	return v, text
+}

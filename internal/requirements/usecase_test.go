@@ -85,7 +85,7 @@ func TestUseCaseRefused(t *testing.T) {
 
 	// use_case is a top-level key: a misspelling of it is told so.
 	_, err = loader(t).Load("req.yaml", []byte("version: 1\nuse_cases: [broadcast]\n"))
-	if err == nil || !strings.Contains(err.Error(), `unknown key "use_cases" (did you mean "use_case"?); allowed at the top level: version, title, context, provider, region, use_case, review_by, exclude, must, prefer`) {
+	if err == nil || !strings.Contains(err.Error(), `unknown key "use_cases" (did you mean "use_case"?); allowed at the top level: version, title, context, provider, region, use_case, volume, review_by, exclude, must, prefer`) {
 		t.Errorf("use_cases: got %v", err)
 	}
 }

@@ -468,6 +468,9 @@ func (s *Set) checkRanking(at func(keys ...string) diag.Pos) diag.List {
 	if !(r.UseCaseWeight > 0 && r.UseCaseWeight <= MaxMustWeight) {
 		errs.Add(at("use_case_weight"), "use_case_weight must be more than 0 and at most %d, not %g", MaxMustWeight, r.UseCaseWeight)
 	}
+	if !(r.CostShare >= 0 && r.CostShare <= 1) {
+		errs.Add(at("cost_share"), "cost_share must be from 0 to 1, not %g", r.CostShare)
+	}
 	if !(r.SecondaryShare >= 0 && r.SecondaryShare < 1) {
 		errs.Add(at("secondary_share"), "secondary_share must be from 0 to less than 1, not %g", r.SecondaryShare)
 	}

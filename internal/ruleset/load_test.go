@@ -43,7 +43,7 @@ func TestLoadRefusesNumbersThatAreNoNumbers(t *testing.T) {
 		{ruleset.RankingFile, "client-change: 0.25", "client-change: 2", "over/ranking.yaml:28:18: requirement_fit.client-change must be more than 0 and at most 1, not 2"},
 		{ruleset.RankingFile, "client-change: 0.25", "client-changes: 0.25", "requirement_fit names unknown kind \"client-changes\""},
 		{ruleset.RankingFile, "unverified_fit: 0.5", "unverified_fit: 1", "over/ranking.yaml:31:17: unverified_fit must be more than 0 and less than 1, not 1"},
-		{ruleset.RankingFile, "stop_below: 0.15", "stop_below: .NaN", "over/ranking.yaml:41:15: asking.stop_below takes a number, not .NaN: YAML reads it as not-a-number"},
+		{ruleset.RankingFile, "stop_below: 0.15", "stop_below: .NaN", "over/ranking.yaml:44:15: asking.stop_below takes a number, not .NaN: YAML reads it as not-a-number"},
 		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: .nan", "over/ranking.yaml:20:21: combination_effort takes a whole number, not .nan"},
 		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: 2.5", "over/ranking.yaml:20:21: combination_effort takes a whole number, not 2.5"},
 		{ruleset.CatalogFile, "prior: 0.1", "prior: .nan", "over/catalog.yaml:31:12: keys.prior takes a number, not .nan: YAML reads it as not-a-number"},

@@ -104,6 +104,9 @@ type Ranking struct {
 	// service gets for a use case it serves but is not built for.
 	UseCaseWeight  float64 `yaml:"use_case_weight"`
 	SecondaryShare float64 `yaml:"secondary_share"`
+	// CostShare is the share of simplicity that, with a volume, comes from
+	// cost: the cheapest estimate over this service's.
+	CostShare float64 `yaml:"cost_share"`
 	// UnverifiedFit is the share a service keeps on a key whose limit
 	// AWS does not publish: neither met nor missed.
 	UnverifiedFit float64  `yaml:"unverified_fit"`

@@ -57,7 +57,33 @@ func Result() ([]byte, error) {
 		"max":    most,
 		"effort": object{"type": "integer", "minimum": 1, "maximum": 10, "description": "what it takes to run and pay for, 1 (least) to 10"},
 		"note":   str("why the effort is what it is"),
+		"cost_share": object{"type": "number", "minimum": 0, "maximum": 1,
+			"description": "with a volume: the cheapest estimate of any service ranked over this one's (1 for the cheapest)"},
 	})
+	estimate := record("the monthly cost at the requirements' volume, from dated prices; the free tier is not counted",
+		[]string{"monthly_usd", "baseline_usd", "region", "breakdown", "assumptions"}, object{
+			"monthly_usd":  num("US dollars a month, to the cent"),
+			"baseline_usd": num("what of it is billed with no traffic at all (broker, cluster, stream or shard hours)"),
+			"region":       str("the Region whose prices were used"),
+			"breakdown": list("each billing dimension: quantity × price / per", record("one dimension", []string{"service", "id", "what", "quantity", "unit", "price", "per", "usd", "source", "checked", "confidence"}, object{
+				"service":    str("the service billed (a part, for a combination)"),
+				"id":         str("the dimension id"),
+				"what":       str("the dimension in words"),
+				"quantity":   num("how many units a month"),
+				"unit":       str("the unit the price is per"),
+				"price":      num("US dollars per `per` units"),
+				"per":        num("how many units the price is for"),
+				"usd":        num("the line's cost, to the cent"),
+				"baseline":   object{"type": "boolean", "description": "billed with no traffic at all"},
+				"source":     str("the page the price was read on"),
+				"checked":    str("the day it was read"),
+				"confidence": object{"enum": []string{"aws-page", "secondary"}, "description": "read on an AWS pricing page, or from a secondary source"},
+			})),
+			"capacity": list("the capacity sized for the workload", record("a capacity", []string{"service", "name", "value"}, object{
+				"service": str("the service"), "name": str("what is sized (shards, brokers...)"), "value": num("how many"),
+			})),
+			"assumptions": texts("what the estimate takes for granted"),
+		})
 	variant := record("the configuration judged: one coherent configuration, never a mix", []string{"id", "name"}, object{
 		"id": str("the variant's id"), "name": str("the variant's name"),
 	})
@@ -88,6 +114,7 @@ func Result() ([]byte, error) {
 			"id":   str("the use case id"),
 			"role": object{"enum": []string{"primary", "secondary", "none"}, "description": "built for it, serves it, or not for it"},
 		})),
+		"estimate": estimate,
 		"caveats": list("the service's known traps for what the requirements state", record("a caveat", []string{"text", "source"}, object{
 			"text":   str("the trap in one line"),
 			"source": str("the page that says so"),

@@ -52,6 +52,10 @@ func Requirements(cat *catalog.Catalog, ids []string) ([]byte, error) {
 			"provider": object{"type": "string", "default": "aws", "description": "filters the knowledge base"},
 			"region": object{"type": "string", "pattern": regionPattern, "default": requirements.DefaultRegion,
 				"examples": []string{"eu-west-1", "us-gov-west-1"}, "description": "the AWS Region; settles Region-dependent limits and prices"},
+			"volume": object{"description": "average messages a second over a month, for the cost estimate", "anyOf": []any{
+				object{"type": "string", "pattern": ratePattern, "examples": []string{"300/s", "1.5k/s"}},
+				object{"type": "number", "exclusiveMinimum": 0},
+			}},
 			"review_by": object{"type": "string", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "examples": []string{"2027-06-30"},
 				"description": "a date (YYYY-MM-DD) after which `advisor check` flags the decision for review"},
 			"exclude": object{"description": "service ids ruled out by policy", "anyOf": []any{
@@ -117,6 +121,11 @@ func valueSchema(k catalog.Key) object {
 		}}
 	case catalog.Size:
 		return object{"type": "string", "pattern": sizePattern, "description": desc, "examples": k.Examples}
+	case catalog.Money:
+		return object{"description": desc, "anyOf": []any{
+			object{"type": "string", "pattern": `^\$?[0-9]+(\.[0-9]+)?[kM]?(/month)?$`, "examples": k.Examples},
+			object{"type": "number", "exclusiveMinimum": 0},
+		}}
 	case catalog.Integer:
 		// A YAML whole number, as the loader takes it: 150, not "150".
 		var examples []int

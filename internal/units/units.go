@@ -99,6 +99,26 @@ func isFraction(s string) bool {
 	return num != "" && suffix == "" && strings.Contains(num, ".")
 }
 
+// ParseMoney reads US dollars a month: "500/month", "500", "1.5k/month".
+func ParseMoney(s string, o Options) (float64, error) {
+	const want = "US dollars a month, such as 500/month or 2k/month"
+	t, _ := strings.CutSuffix(strings.TrimSpace(s), "/month")
+	t = strings.TrimPrefix(t, "$")
+	v, err := parse(t, o, rateUnits, false, want)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not an amount: want %s", s, want)
+	}
+	return v, nil
+}
+
+// FormatMoney writes dollars a month as "500/month".
+func FormatMoney(usd float64) string {
+	if math.IsInf(usd, 1) {
+		return "unlimited"
+	}
+	return strings.TrimSuffix(format(usd, rateUnits, ""), "") + "/month"
+}
+
 // FormatCount writes a count as a whole number, or "unlimited".
 func FormatCount(n float64) string {
 	if math.IsInf(n, 1) {
