@@ -131,6 +131,9 @@ func madr(b *strings.Builder, a Record) {
 	b.WriteString("\n## Decision Outcome\n\n")
 	outcome(b, a, options, "Chosen option: \"%s\", because %s\n\n### Consequences\n\n")
 	fmt.Fprintf(b, "### Confirmation\n\n%s\n\n", confirmation(a, options))
+	if a.Report.Chart != "" {
+		b.WriteString("### Cost by volume\n\n" + a.Report.Chart + "\n")
+	}
 	b.WriteString("## Pros and Cons of the Options\n\n")
 	for _, o := range options {
 		fmt.Fprintf(b, "### %s\n\n%s\n\n", optionName(o), summaryOf(a, o.ID))

@@ -124,6 +124,7 @@ func adrNewRun(opts *ADRNewOptions) error {
 	}
 	res := engine.Rank(req, loaded.Base, loaded.Rules)
 	res.Relax = engine.Relaxations(req, loaded.Base, loaded.Rules, res)
+	engine.Costs(req, loaded.Base, loaded.Rules, &res)
 	rep := report.Build(res, req, loaded.Rules, 0)
 	opts.Report.Date = recordDate(opts.Report.Date, opts.IO, opts.Now)
 	at := recordPlace{}

@@ -53,6 +53,7 @@ func present(io *iostreams.IOStreams, req *requirements.Requirements, loaded *Lo
 	}
 	res.WhatIf = engine.WhatIfs(req, loaded.Base, loaded.Rules, res)
 	res.Relax = engine.Relaxations(req, loaded.Base, loaded.Rules, res)
+	engine.Costs(req, loaded.Base, loaded.Rules, &res)
 	if o.Output == "json" || o.Output == "yaml" {
 		if o.Top > 0 && o.Top < len(res.Ranking) {
 			res.Ranking = res.Ranking[:o.Top]

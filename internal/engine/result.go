@@ -30,6 +30,10 @@ type Result struct {
 	// rest, when none meets them all (filled by Relaxations when a report
 	// shows them).
 	Relax []Relaxation
+	// Crossover and CostCurves say how cost changes with the volume
+	// (filled by Costs when a report shows them).
+	Crossover  *Crossover
+	CostCurves []CostSeries
 }
 
 // Hint is a ranking hint that applies to the requirements.

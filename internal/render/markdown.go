@@ -39,6 +39,9 @@ func Markdown(w io.Writer, rep report.Report) error {
 			fmt.Fprintf(&b, "* %s\n", mdText(w))
 		}
 	}
+	if rep.Chart != "" {
+		b.WriteString("\n## Cost by volume\n\n" + rep.Chart)
+	}
 	if len(rep.Relax) > 0 {
 		b.WriteString("\n## What to relax\n\n")
 		for _, r := range rep.Relax {
@@ -48,6 +51,10 @@ func Markdown(w io.Writer, rep report.Report) error {
 	if len(rep.Rows) > 0 {
 		b.WriteString("\n## Comparison\n\n| # | Service | Score |")
 		sep := "|--:|---|--:|"
+		if rep.Costs {
+			b.WriteString(" $/month |")
+			sep += "--:|"
+		}
 		for _, c := range rep.Columns {
 			kind := "must"
 			if !c.Must {
@@ -63,6 +70,9 @@ func Markdown(w io.Writer, rep report.Report) error {
 				rank = "-"
 			}
 			fmt.Fprintf(&b, "| %s | `%s` | %.1f |", rank, r.ID, r.Score)
+			if rep.Costs {
+				fmt.Fprintf(&b, " %s |", r.Cost)
+			}
 			for _, c := range r.Cells {
 				fmt.Fprintf(&b, " %s |", mdCell(cellText(c)))
 			}
@@ -80,6 +90,12 @@ func Markdown(w io.Writer, rep report.Report) error {
 			for _, p := range e.Parts {
 				fmt.Fprintf(&b, "* %s %.1f of %g\n", p.Name, p.Points, p.Max)
 				for _, l := range p.Lines {
+					fmt.Fprintf(&b, "  * %s\n", mdText(l))
+				}
+			}
+			if e.CostHead != "" {
+				fmt.Fprintf(&b, "* %s\n", mdText(e.CostHead))
+				for _, l := range e.Cost {
 					fmt.Fprintf(&b, "  * %s\n", mdText(l))
 				}
 			}

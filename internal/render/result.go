@@ -37,6 +37,29 @@ type resultDoc struct {
 	Hints          []hintDoc    `json:"hints,omitempty"`
 	WhatIf         []whatIfDoc  `json:"what_if,omitempty"`
 	Relax          []relaxDoc   `json:"relax,omitempty"`
+	Crossover      *crossDoc    `json:"crossover,omitempty"`
+	CostCurves     *curvesDoc   `json:"cost_curves,omitempty"`
+}
+
+// crossDoc is where the cheapest queue or topic option and the cheapest
+// stream option trade places as the volume grows.
+type crossDoc struct {
+	Queue        string  `json:"queue"`
+	Stream       string  `json:"stream"`
+	At           float64 `json:"at"`
+	CheaperBelow string  `json:"cheaper_below"`
+	Text         string  `json:"text"`
+}
+
+// curvesDoc is each leading option's monthly estimate at some volumes.
+type curvesDoc struct {
+	Volumes []float64  `json:"volumes"`
+	Series  []curveDoc `json:"series"`
+}
+
+type curveDoc struct {
+	ID  string     `json:"id"`
+	USD []*float64 `json:"usd"` // null where it has no estimate
 }
 
 type pickDoc struct {
@@ -213,6 +236,24 @@ func newResultDoc(res engine.Result, said report.Sentences, made version.Info) r
 		ch := said.WhatIf[i]
 		doc.WhatIf = append(doc.WhatIf, whatIfDoc{Kind: w.Kind, Key: w.Key, Want: w.Want, Above: w.Above,
 			Effect: ch.Effect, Then: w.Then, Text: ch.Text})
+	}
+	if c := res.Crossover; c != nil {
+		doc.Crossover = &crossDoc{Queue: c.Queue, Stream: c.Stream, At: c.At, CheaperBelow: c.CheaperBelow, Text: said.Crossover}
+	}
+	if len(res.CostCurves) > 0 {
+		doc.CostCurves = &curvesDoc{Volumes: engine.CurveVolumes}
+		for _, c := range res.CostCurves {
+			cd := curveDoc{ID: c.ID}
+			for _, y := range c.USD {
+				if math.IsNaN(y) {
+					cd.USD = append(cd.USD, nil)
+					continue
+				}
+				v := cents(y)
+				cd.USD = append(cd.USD, &v)
+			}
+			doc.CostCurves.Series = append(doc.CostCurves.Series, cd)
+		}
 	}
 	for i, r := range res.Relax {
 		d := relaxDoc{Then: r.Then, Text: said.Relax[i]}

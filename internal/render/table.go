@@ -99,6 +99,12 @@ func explainText(w io.Writer, rep report.Report, width int, paint func(string, s
 				b.WriteString(wrap("    ", l, width))
 			}
 		}
+		if e.CostHead != "" {
+			b.WriteString(wrap("  ", e.CostHead, width))
+			for _, l := range e.Cost {
+				b.WriteString(wrap("    ", l, width))
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -109,6 +115,10 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 		return nil
 	}
 	header := []string{"#", "Service", "Score"}
+	fixed := 3
+	if rep.Costs {
+		header, fixed = append(header, "$/month"), 4
+	}
 	for _, c := range rep.Columns {
 		kind := "must"
 		if !c.Must {
@@ -124,6 +134,9 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 			rank = "-"
 		}
 		row := []string{rank, r.ID, fmt.Sprintf("%.1f", r.Score)}
+		if rep.Costs {
+			row = append(row, r.Cost)
+		}
 		for _, c := range r.Cells {
 			row = append(row, cellText(c))
 			conditional = conditional || c.Condition
@@ -133,7 +146,7 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 	}
 	// When the key columns cannot all fit, they are split over several
 	// tables, each repeating the rank, service and score.
-	if err := drawSplit(w, header, rows, 3, 1, width); err != nil {
+	if err := drawSplit(w, header, rows, fixed, 1, width); err != nil {
 		return err
 	}
 	legend := "✓ meets, ✗ misses; - misses a must"

@@ -13,6 +13,10 @@ type Explained struct {
 	Score float64
 	Out   string // the musts it misses, when it is not eligible
 	Parts []ExplainedPart
+	// Cost is the estimate's arithmetic, a line each, with the page of
+	// each price; CostHead sums it up. Both empty without a volume.
+	CostHead string
+	Cost     []string
 }
 
 // ExplainedPart is one part of a score with the lines that make it.
@@ -34,6 +38,7 @@ func Explain(res engine.Result, said Sentences) []Explained {
 			e.Out = "out: misses " + said.Services[r.ID].Misses
 		}
 		e.Parts = append(e.Parts, fitPart(r, said.Services[r.ID]), affinityPart(r, res.Hints), simplicityPart(r))
+		e.CostHead, e.Cost = costLines(r)
 		out = append(out, e)
 	}
 	return out
@@ -114,6 +119,63 @@ func UseCaseWords(u engine.UseCaseMatch) string {
 
 func simplicityPart(r engine.Ranked) ExplainedPart {
 	s := r.Breakdown.Simplicity
-	return ExplainedPart{Name: "simplicity", Points: s.Points, Max: s.Max,
-		Lines: []string{fmt.Sprintf("%+.1f effort %d of 10: %s", s.Points, s.Effort, s.Note)}}
+	p := ExplainedPart{Name: "simplicity", Points: s.Points, Max: s.Max,
+		Lines: []string{fmt.Sprintf("effort %d of 10: %s", s.Effort, s.Note)}}
+	if s.CostShare > 0 {
+		p.Lines = append(p.Lines, fmt.Sprintf("cost: the cheapest service ranked costs %.2f of this one's estimate; with a volume, cost takes its share of simplicity (cost_share in rules/ranking.yaml)", s.CostShare))
+	} else {
+		p.Lines[0] = fmt.Sprintf("%+.1f %s", s.Points, p.Lines[0])
+	}
+	return p
+}
+
+// costLines are an estimate's arithmetic: what is billed, how much of it,
+// at what price and where the price was read.
+func costLines(r engine.Ranked) (string, []string) {
+	e := r.Estimate
+	if e == nil {
+		if r.EstimateNote != "" && r.EstimateNote != "no volume given" {
+			return "cost: not estimated (" + r.EstimateNote + ")", nil
+		}
+		return "", nil
+	}
+	head := "cost about " + USD(e.MonthlyUSD) + " a month"
+	var lines []string
+	for _, c := range e.Capacity {
+		lines = append(lines, fmt.Sprintf("%s: %s %s", c.Service, number(c.Value), c.Name))
+	}
+	for _, l := range e.Lines {
+		per := ""
+		if l.Per != 1 {
+			per = " per " + number(l.Per)
+		}
+		base := ""
+		if l.Baseline {
+			base = ", billed with no traffic"
+		}
+		lines = append(lines, fmt.Sprintf("%s %s: %s %s × $%g%s = %s%s (%s, checked %s%s)", l.Service, l.What, number(l.Quantity), l.Unit,
+			l.Price, per, cents(l.USD), base, l.Source, l.Checked, confidenceNote(l.Confidence)))
+	}
+	for _, a := range e.Assumptions {
+		lines = append(lines, "assumes "+a)
+	}
+	return head, lines
+}
+
+func confidenceNote(c string) string {
+	if c == "secondary" {
+		return "; not read on the pricing page itself"
+	}
+	return ""
+}
+
+func cents(x float64) string { return fmt.Sprintf("$%.2f", x) }
+
+// number writes a quantity whole, with thousands separated, or with two
+// decimals below 100 when it has a fraction.
+func number(x float64) string {
+	if x < 100 && x != float64(int64(x)) {
+		return fmt.Sprintf("%.2f", x)
+	}
+	return strings.TrimPrefix(USD(x), "$")
 }

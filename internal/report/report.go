@@ -23,6 +23,12 @@ type Report struct {
 	Others   []Other  // runners-up and ineligible services, in ranking order
 	Columns  []Column // the keys the user set
 	Rows     []Row
+	// Costs says the rows carry a monthly estimate (the requirements give
+	// a volume), shown as a column of its own.
+	Costs bool
+	// Chart is a Mermaid xychart of monthly cost against volume for the
+	// leading options, for Markdown and decision records; "" without one.
+	Chart    string
 	Excluded []string
 	WhatIf   []string    // the smallest changes that would change the pick
 	Relax    []string    // with no pick: the fewest musts to drop for one
@@ -55,6 +61,7 @@ type Row struct {
 	ID       string
 	Score    float64
 	Eligible bool
+	Cost     string // the monthly estimate ("$58.69"), with a volume
 	Cells    []Cell // one per column
 }
 
@@ -72,6 +79,10 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	for _, w := range rep.Sentences.WhatIf {
 		rep.WhatIf = append(rep.WhatIf, w.Text)
 	}
+	if c := rep.Sentences.Crossover; c != "" {
+		rep.WhatIf = append(rep.WhatIf, c)
+	}
+	rep.Chart = costChart(res)
 	rep.Relax = rep.Sentences.Relax
 	for _, it := range req.Must {
 		k, _ := rules.Catalog.Lookup(it.Key)
@@ -87,6 +98,13 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	}
 	for i, r := range shown {
 		row := Row{Rank: i + 1, ID: r.ID, Score: r.Score, Eligible: r.Eligible}
+		if req.Volume > 0 {
+			rep.Costs = true
+			row.Cost = "n/a"
+			if r.Estimate != nil {
+				row.Cost = USD(r.Estimate.MonthlyUSD)
+			}
+		}
 		for _, c := range rep.Columns {
 			row.Cells = append(row.Cells, cellFor(r, c.Key))
 		}
@@ -100,6 +118,13 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	if res.Recommendation != nil {
 		rep.Headline = fmt.Sprintf("Recommended: %s, score %.1f of 100", nameOf(win), win.Score)
 		rep.Why = whyWinner(res.Hints, win, rep.Sentences.Services[win.ID].Notes, res.Ranking, req)
+		if e := win.Estimate; e != nil {
+			line := fmt.Sprintf("At %s it costs about %s a month", req.VolumeText, USD(e.MonthlyUSD))
+			if e.Baseline > 0 {
+				line += fmt.Sprintf(", %s of it billed with no traffic at all", USD(e.Baseline))
+			}
+			rep.Why = append(rep.Why, line+" (--explain shows the arithmetic).")
+		}
 		for _, c := range rep.Sentences.Services[win.ID].Caveats {
 			rep.Why = append(rep.Why, "Caveat: "+c+".")
 		}
@@ -124,6 +149,23 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 		rep.Others = append(rep.Others, o)
 	}
 	return rep
+}
+
+// USD writes dollars as people read them: cents below $100, whole dollars
+// with thousands separated above ("$58.69", "$3,154").
+func USD(x float64) string {
+	if x < 100 {
+		return fmt.Sprintf("$%.2f", x)
+	}
+	digits := fmt.Sprintf("%.0f", x)
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return "$" + b.String()
 }
 
 // nameOf names a service, its id and the configuration judged, when it

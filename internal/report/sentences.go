@@ -15,6 +15,9 @@ type Sentences struct {
 	Services map[string]Reasons // by service id
 	WhatIf   []Change           // one per what-if of the result, in order
 	Relax    []string           // one per relaxation of the result, in order
+	// Crossover says where the cheapest queue or topic option and the
+	// cheapest stream option trade places; "" without one.
+	Crossover string
 }
 
 // Reasons are one service's checks and notes in words.
@@ -81,6 +84,17 @@ func Word(res engine.Result, rules *ruleset.Set) Sentences {
 	}
 	for _, r := range res.Relax {
 		s.Relax = append(s.Relax, relax(r))
+	}
+	if c := res.Crossover; c != nil {
+		other := c.Stream
+		if c.CheaperBelow == c.Stream {
+			other = c.Queue
+		}
+		if c.At > 0 {
+			s.Crossover = fmt.Sprintf("below ~%s messages a second %s costs less than %s; above it, %s", rateWords(c.At), c.CheaperBelow, other, other)
+		} else {
+			s.Crossover = fmt.Sprintf("%s costs less than %s at every volume from 1 to 1M messages a second", c.CheaperBelow, other)
+		}
 	}
 	return s
 }
@@ -233,4 +247,17 @@ func Phrase(key, want string) string {
 		return key
 	}
 	return key + " " + want
+}
+
+// rateWords writes a rate without its unit, as people say it: 1,200 or 45k.
+func rateWords(x float64) string {
+	switch {
+	case x >= 1e6:
+		return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", x/1e6), "0"), ".") + "M"
+	case x >= 10_000:
+		return fmt.Sprintf("%.0fk", x/1e3)
+	case x >= 1000:
+		return strings.TrimPrefix(USD(x), "$")
+	}
+	return fmt.Sprintf("%g", x)
 }

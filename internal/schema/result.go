@@ -165,6 +165,20 @@ func Result() ([]byte, error) {
 				"then":   str(`the pick after the change; "" when no service would meet every must`),
 				"text":   str("the change in words"),
 			})),
+			"crossover": record("with a volume: where the cheapest eligible queue or topic option and the cheapest stream option trade places", []string{"queue", "stream", "at", "cheaper_below", "text"}, object{
+				"queue":         str("the queue or topic option"),
+				"stream":        str("the stream option"),
+				"at":            num("messages a second where they cost the same; 0 when they never do between 1/s and 1M/s"),
+				"cheaper_below": str("the option that costs less below it"),
+				"text":          str("the crossover in words"),
+			}),
+			"cost_curves": record("with a volume: each leading option's monthly estimate at some volumes", []string{"volumes", "series"}, object{
+				"volumes": object{"type": "array", "items": object{"type": "number"}, "description": "messages a second"},
+				"series": list("one option's estimates", record("an option", []string{"id", "usd"}, object{
+					"id":  str("the option"),
+					"usd": object{"type": "array", "items": object{"type": []string{"number", "null"}}, "description": "US dollars a month at each volume; null where it has no estimate"},
+				})),
+			}),
 			"relax": list(fmt.Sprintf("with no pick: each smallest set of musts to drop so that a service meets the rest, closest service first, at most %d", engine.MaxRelaxations), record("one set of musts to drop", []string{"drop", "then", "text"}, object{
 				"drop": object{"type": "array", "items": object{"type": "string"}, "minItems": 1, "description": "the keys of the musts to drop"},
 				"then": str("the pick without them"),
