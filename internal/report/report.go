@@ -340,7 +340,7 @@ func edge(hints []engine.Hint, win, other engine.Ranked) string {
 			return h.Because + " (" + h.When + ")"
 		}
 	}
-	return fmt.Sprintf("less to run and pay for (effort %d vs %d)", win.Breakdown.Simplicity.Effort, other.Breakdown.Simplicity.Effort)
+	return "less to run and pay for (" + effortCost(win, other) + ")"
 }
 
 func edgeName(win, other engine.Ranked) string {
@@ -431,7 +431,16 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 		}
 		return "its kind of service suits the requirements less"
 	}
-	return fmt.Sprintf("more to run and pay for (effort %d vs %d)", other.Breakdown.Simplicity.Effort, win.Breakdown.Simplicity.Effort)
+	return "more to run and pay for (" + effortCost(other, win) + ")"
+}
+
+// effortCost compares a's effort, and estimate when both have one, with b's.
+func effortCost(a, b engine.Ranked) string {
+	text := fmt.Sprintf("effort %d vs %d", a.Breakdown.Simplicity.Effort, b.Breakdown.Simplicity.Effort)
+	if a.Estimate != nil && b.Estimate != nil {
+		text += fmt.Sprintf("; about %s vs %s a month", USD(a.Estimate.MonthlyUSD), USD(b.Estimate.MonthlyUSD))
+	}
+	return text
 }
 
 func article(word string) string {
