@@ -63,6 +63,10 @@ type offerTerm struct {
 	} `json:"priceDimensions"`
 }
 
+// ErrNotOffer is the error of a JSON file that is no offer file at all
+// (an index of offers or of Regions, say), as against a broken one.
+var ErrNotOffer = errors.New("not an AWS Price List offer file")
+
 // DecodeOffer reads an offer file as a stream: one product and one term at
 // a time, so that a file of hundreds of megabytes is never held whole.
 // Only the products keep accepts are kept (nil keeps them all), with their
@@ -75,7 +79,7 @@ func DecodeOffer(r io.Reader, keep func(attrs map[string]string) bool) (*OfferFi
 	tiers := map[string][]Tier{} // by SKU, products not yet seen included
 	sawProducts := false
 	if err := d.delim('{', "an offer file is a JSON object"); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrNotOffer, err)
 	}
 	for d.dec.More() {
 		key, err := d.key()
@@ -98,7 +102,7 @@ func DecodeOffer(r io.Reader, keep func(attrs map[string]string) bool) (*OfferFi
 				if err := d.dec.Decode(&p); err != nil {
 					return fmt.Errorf("product %s: %w", sku, jsonError(err))
 				}
-				if rc := p.Attributes["regionCode"]; rc != "" {
+				if rc := p.Attributes["regionCode"]; ValidRegion(rc) {
 					o.Regions[rc] = true
 				}
 				if keep == nil || keep(p.Attributes) {
@@ -143,12 +147,14 @@ func DecodeOffer(r io.Reader, keep func(attrs map[string]string) bool) (*OfferFi
 		return nil, errors.New("more after the offer file's object: one offer file is one JSON object")
 	}
 	switch {
+	case format == "" && o.Code == "":
+		return nil, fmt.Errorf("%w: no formatVersion or offerCode", ErrNotOffer)
 	case format != "v1.0":
 		return nil, fmt.Errorf("formatVersion %q: an AWS Price List offer file is v1.0", format)
 	case o.Code == "":
-		return nil, errors.New("no offerCode: not an AWS Price List offer file")
+		return nil, fmt.Errorf("%w: no offerCode", ErrNotOffer)
 	case !sawProducts:
-		return nil, errors.New("no products: not an AWS Price List offer file")
+		return nil, fmt.Errorf("%w: no products", ErrNotOffer)
 	}
 	for sku, t := range tiers {
 		if p, ok := o.Products[sku]; ok {
@@ -156,6 +162,29 @@ func DecodeOffer(r io.Reader, keep func(attrs map[string]string) bool) (*OfferFi
 		}
 	}
 	return o, nil
+}
+
+// ValidRegion reports whether s looks like an AWS Region code
+// (us-east-1, ap-southeast-5, us-gov-west-1): lower-case words and a number
+// joined by dashes. Only such Regions are imported: the code names a
+// directory.
+func ValidRegion(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(s) > 32 || len(parts) < 3 {
+		return false
+	}
+	for i, p := range parts {
+		if p == "" {
+			return false
+		}
+		for _, r := range p {
+			letter, digit := r >= 'a' && r <= 'z', r >= '0' && r <= '9'
+			if i == len(parts)-1 && !digit || i < len(parts)-1 && !letter {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // offerDecoder walks an offer file token by token.

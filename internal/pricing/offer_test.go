@@ -89,6 +89,8 @@ func TestDecodeOfferErrors(t *testing.T) {
 		{`{` + head + `, "products": {}} {}`, "more after"},
 		{`{"formatVersion": "v2.0", "offerCode": "X", "products": {}}`, "v1.0"},
 		{`{"formatVersion": "v1.0", "products": {}}`, "no offerCode"},
+		{`{"formatVersion": "v1.0", "regions": {}}`, "not an AWS Price List offer file: no offerCode"},
+		{`{"disclaimer": "", "offers": {"AmazonSNS": {}}}`, "not an AWS Price List offer file: no formatVersion or offerCode"},
 		{`{` + head + `}`, "no products"},
 		{`{` + head + `, "products": []}`, "not an object"},
 		{`{` + head + `, "products": {"A": {"attributes": {"n": 1}}}}`, "product A"},
@@ -195,5 +197,18 @@ func TestFirstPaidTier(t *testing.T) {
 	p, err = offer(tier("a", "0", "5", "0")+","+tier("b", "5", "Inf", "0")).Find("r", match)
 	if err != nil || p.USD.Sign() != 0 {
 		t.Errorf("all free: %+v, %v", p, err)
+	}
+}
+
+func TestValidRegion(t *testing.T) {
+	for _, r := range []string{"us-east-1", "ap-southeast-5", "us-gov-west-1", "eusc-de-east-1"} {
+		if !pricing.ValidRegion(r) {
+			t.Errorf("%s is a Region", r)
+		}
+	}
+	for _, r := range []string{"", "global", "us-east", "../../etc-x-1", "us-east-1/x", "US-EAST-1", "us--1", "us-east-1a"} {
+		if pricing.ValidRegion(r) {
+			t.Errorf("%q is no Region", r)
+		}
 	}
 }
