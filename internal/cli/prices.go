@@ -88,7 +88,7 @@ Region:
       https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSQueueService/current/$r/index.json
   done
   advisor prices import offers --out refreshed
-  advisor recommend --knowledge refreshed --region eu-west-1 --volume 100/s`,
+  advisor recommend --knowledge refreshed --region eu-west-1 -f requirements.yaml  # with a volume`,
 		Args: exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]

@@ -20,7 +20,7 @@ func Encode(f *File, header string) ([]byte, error) {
 		"currency", str(f.Currency),
 	)
 	if f.Note != "" {
-		add(doc, "note", str(f.Note))
+		add(doc, "note", quoted(f.Note))
 	}
 	models := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, m := range f.Models {
