@@ -371,7 +371,7 @@ func writePriceFiles(ctx context.Context, opts *PricesImportOptions, loaded *Loa
 		if err := writeNewContext(ctx, t.path, t.data, opts.Force); err != nil {
 			var s stoppedBy
 			if errors.As(context.Cause(ctx), &s) {
-				return &ExitError{Code: s.exitCode(), Err: fmt.Errorf("stopped by %s: %d of %d price files written, each whole", s, i, len(targets))}
+				return &ExitError{Code: s.exitCode(), Err: fmt.Errorf("stopped by %s: %d of %d price files written, each whole", s.Error(), i, len(targets))}
 			}
 			if errors.Is(err, errExists) {
 				return inputErrorf("%s: file exists; use --force to replace it", t.path)

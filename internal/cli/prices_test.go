@@ -166,6 +166,17 @@ func TestPricesImportForce(t *testing.T) {
 	}
 }
 
+// writeTestFile writes data to path, making its directory.
+func writeTestFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // copyOffers copies the fixture's offer files into a new directory, to add
 // to.
 func copyOffers(t *testing.T) string {
@@ -198,8 +209,8 @@ func copyOffers(t *testing.T) string {
 func TestPricesImportOffersDir(t *testing.T) {
 	t.Run("an index", func(t *testing.T) {
 		dir := copyOffers(t)
-		os.WriteFile(filepath.Join(dir, "region_index.json"), []byte(`{"formatVersion": "v1.0", "publicationDate": "x", "regions": {}}`), 0o644)
-		os.WriteFile(filepath.Join(dir, "README.txt"), []byte(`not json`), 0o644)
+		writeTestFile(t, filepath.Join(dir, "region_index.json"), `{"formatVersion": "v1.0", "publicationDate": "x", "regions": {}}`)
+		writeTestFile(t, filepath.Join(dir, "README.txt"), `not json`)
 		_, stderr, err := importFixture(t, dir, "--out", t.TempDir())
 		if err != nil {
 			t.Fatal(err)
@@ -211,7 +222,7 @@ func TestPricesImportOffersDir(t *testing.T) {
 	t.Run("a broken offer", func(t *testing.T) {
 		dir := copyOffers(t)
 		data, _ := os.ReadFile(filepath.Join(dir, "AmazonSNS/index.json"))
-		os.WriteFile(filepath.Join(dir, "AmazonSNS/index.json"), data[:len(data)/2], 0o644)
+		writeTestFile(t, filepath.Join(dir, "AmazonSNS/index.json"), string(data[:len(data)/2]))
 		out := t.TempDir()
 		_, _, err := importFixture(t, dir, "--out", out)
 		checkError(t, err, "the file ends in the middle of the offer")
@@ -270,8 +281,7 @@ func TestPricesImportTemplates(t *testing.T) {
 	write := func(t *testing.T, files map[string]string) string {
 		dir := t.TempDir()
 		for name, data := range files {
-			os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
-			os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644)
+			writeTestFile(t, filepath.Join(dir, name), data)
 		}
 		return dir
 	}
