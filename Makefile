@@ -65,6 +65,7 @@ fuzz: ## run each fuzz target for FUZZTIME (default 30s)
 	$(FUZZ) '^FuzzReadRecord$$' ./internal/adr/
 	$(FUZZ) '^FuzzRecordRoundTrip$$' ./internal/adr/
 	$(FUZZ) '^FuzzSupersede$$' ./internal/adr/
+	$(FUZZ) '^FuzzDecodeOffer$$' ./internal/pricing/
 
 update: generate ## rewrite generated files, then golden files and script outputs
 	ADVISOR_UPDATE=1 $(GO) test -count=1 ./...

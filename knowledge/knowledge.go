@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the embedded knowledge entries.
 //
-//go:embed providers/*.yaml services/*.yaml combinations/*.yaml prices/*.yaml
+//go:embed providers/*.yaml services/*.yaml combinations/*.yaml prices
 var FS embed.FS

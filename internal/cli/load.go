@@ -52,7 +52,7 @@ func loadSources(src Sources) (*Loaded, error) {
 			return nil, inputError(err)
 		}
 		if d.Empty() {
-			return nil, inputErrorf("%s: no knowledge entries (*.yaml, services/*.yaml, combinations/*.yaml or providers/*.yaml)", filepath.Clean(dir))
+			return nil, inputErrorf("%s: no knowledge entries (*.yaml, services/*.yaml, combinations/*.yaml, providers/*.yaml or prices/*.yaml)", filepath.Clean(dir))
 		}
 		ctx.Providers = append(ctx.Providers, d.Providers...)
 		dirs = append(dirs, d)

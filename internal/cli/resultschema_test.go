@@ -40,6 +40,9 @@ func TestResultsValidateAgainstSchema(t *testing.T) {
 		{"--use-case", "broadcast,work-queue", "--fanout", "--ordering", "per-key", "--targets", "email"},
 		// a list half met, preferences missed
 		{"--fanout", "--targets", "email,s3", "--prefer", "replay=true", "--prefer", "protocols=amqp,kafka:2"},
+		// an estimate at a volume, with capacity, from prices of a --knowledge
+		// directory (test data: the embedded base may hold no prices)
+		{"--knowledge", "testdata/estimate", "-f", "testdata/estimate-volume.yaml"},
 	}
 	for _, e := range examples {
 		inputs = append(inputs, []string{"-f", e})

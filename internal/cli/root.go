@@ -16,6 +16,7 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		NewCmdValidate(f, nil),
 		NewCmdSchema(f, nil),
 		NewCmdServices(f, nil),
+		NewCmdPrices(f),
 		NewCmdVersion(f, nil),
 	)
 	return root

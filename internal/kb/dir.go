@@ -18,22 +18,23 @@ import (
 )
 
 // Dir is what one knowledge directory holds, as read and checked file by
-// file: providers/*.yaml, services/*.yaml (or *.yaml at its root) and
-// combinations/*.yaml.
+// file: providers/*.yaml, services/*.yaml (or *.yaml at its root),
+// combinations/*.yaml, and prices/*.yaml and prices/*/*.yaml.
 type Dir struct {
 	Providers    []Provider
 	Services     []*Service
 	Combinations []*Combination
-	// Prices are the services' prices (prices/*.yaml), one file per
-	// service and Region.
+	// Prices are the services' prices (prices/*.yaml, and one directory
+	// down: prices/<region>/*.yaml), one file per service and Region.
 	Prices []*pricing.File
 	// Digest is the SHA-256 of the directory's files (names and contents).
 	Digest string
 }
 
-// Empty reports whether the directory held no entry at all.
+// Empty reports whether the directory held no entry at all (a directory
+// of prices alone, such as `advisor prices import` writes, is not empty).
 func (d *Dir) Empty() bool {
-	return len(d.Providers)+len(d.Services)+len(d.Combinations) == 0
+	return len(d.Providers)+len(d.Services)+len(d.Combinations)+len(d.Prices) == 0
 }
 
 // maxEntries bounds a knowledge directory, as the file size bounds one entry.
@@ -70,7 +71,22 @@ func LoadDir(fsys fs.FS, prefix string, ctx Context) (*Dir, error) {
 		}
 		return files
 	}
-	providers, services, combos, prices := list("providers"), list(".", "services"), list("combinations"), list("prices")
+	// prices/*.yaml and prices/<any>/*.yaml: `advisor prices import`
+	// writes one directory per Region.
+	listPrices := func() []string {
+		files := list("prices")
+		entries, err := fs.ReadDir(fsys, "prices")
+		if err != nil {
+			return files // said by list, or no prices/
+		}
+		for _, e := range entries {
+			if e.IsDir() {
+				files = append(files, list(path.Join("prices", e.Name()))...)
+			}
+		}
+		return files
+	}
+	providers, services, combos, prices := list("providers"), list(".", "services"), list("combinations"), listPrices()
 	if n := len(providers) + len(services) + len(combos) + len(prices); n > maxEntries {
 		return nil, diag.List{{Pos: diag.Pos{File: strings.TrimSuffix(prefix, "/")}, Msg: fmt.Sprintf("%d entries; the limit is %d", n, maxEntries)}}
 	}
