@@ -93,7 +93,7 @@ func (p *prepared) costRef(services []*kb.Service) float64 {
 			if !p.applies(variants[i].When) {
 				continue
 			}
-			if e, _ := p.estimateOf(s, variants, i); e != nil && e.MonthlyUSD > 0 {
+			if e, _ := p.estimateOf(s, variants, i); e != nil && e.MonthlyUSD > 0 && len(e.Partial) == 0 {
 				ref = math.Min(ref, e.MonthlyUSD)
 			}
 		}

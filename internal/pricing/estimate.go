@@ -34,6 +34,8 @@ func (w Workload) Vars() map[string]float64 {
 
 // Estimate is a monthly cost, line by line.
 type Estimate struct {
+	// Partial lists what is billed but not priced: MonthlyUSD is a floor.
+	Partial     []string
 	MonthlyUSD  float64
 	Baseline    float64 // what is billed with no traffic at all
 	Lines       []Line
@@ -96,6 +98,9 @@ func (m *Model) Estimate(service string, w Workload) (Estimate, error) {
 		}
 	}
 	e.Assumptions = append(e.Assumptions, m.Assumptions...)
+	if m.Partial != "" {
+		e.Partial = append(e.Partial, service+": "+m.Partial)
+	}
 	return e, nil
 }
 
@@ -105,6 +110,7 @@ func (e Estimate) Add(o Estimate) Estimate {
 	e.Baseline += o.Baseline
 	e.Lines = append(e.Lines, o.Lines...)
 	e.Capacity = append(e.Capacity, o.Capacity...)
+	e.Partial = append(e.Partial, o.Partial...)
 	for _, a := range o.Assumptions {
 		e.Assumptions = appendNew(e.Assumptions, a)
 	}

@@ -30,12 +30,15 @@ type File struct {
 
 // Model is how a service bills in some of its variants.
 type Model struct {
-	Variants    []string    `yaml:"variants"`
-	Assumptions []string    `yaml:"assumptions"`
-	Capacity    yaml.Node   `yaml:"capacity"` // name: expression, in order; read into Capacities
-	Dimensions  []Dimension `yaml:"dimensions"`
-	Capacities  []Capacity  `yaml:"-"`
-	Pos         diag.Pos    `yaml:"-"`
+	Variants    []string `yaml:"variants"`
+	Assumptions []string `yaml:"assumptions"`
+	// Partial says what the model does not price although the service
+	// bills for it: its estimate is then a floor.
+	Partial    string      `yaml:"partial"`
+	Capacity   yaml.Node   `yaml:"capacity"` // name: expression, in order; read into Capacities
+	Dimensions []Dimension `yaml:"dimensions"`
+	Capacities []Capacity  `yaml:"-"`
+	Pos        diag.Pos    `yaml:"-"`
 }
 
 // Capacity is a named quantity computed before the dimensions.

@@ -154,6 +154,8 @@ type estimateDoc struct {
 	Breakdown   []lineDoc  `json:"breakdown"`
 	Capacity    []sizedDoc `json:"capacity,omitempty"`
 	Assumptions []string   `json:"assumptions"`
+	// Partial lists what is billed but not priced: monthly_usd is a floor.
+	Partial []string `json:"partial,omitempty"`
 }
 
 type lineDoc struct {
@@ -183,7 +185,7 @@ func estimateOf(r engine.Ranked, region string) *estimateDoc {
 		return nil
 	}
 	d := &estimateDoc{MonthlyUSD: cents(e.MonthlyUSD), BaselineUSD: cents(e.Baseline), Region: region,
-		Breakdown: []lineDoc{}, Assumptions: append([]string{}, e.Assumptions...)}
+		Breakdown: []lineDoc{}, Assumptions: append([]string{}, e.Assumptions...), Partial: e.Partial}
 	for _, l := range e.Lines {
 		d.Breakdown = append(d.Breakdown, lineDoc{Service: l.Service, ID: l.ID, What: l.What, Quantity: l.Quantity, Unit: l.Unit,
 			Price: l.Price, Per: l.Per, USD: cents(l.USD), Baseline: l.Baseline, Source: l.Source, Checked: l.Checked, Confidence: l.Confidence})

@@ -139,7 +139,7 @@ func costLines(r engine.Ranked) (string, []string) {
 		}
 		return "", nil
 	}
-	head := "cost about " + USD(e.MonthlyUSD) + " a month"
+	head := "cost about " + Cost(e) + " a month"
 	var lines []string
 	for _, c := range e.Capacity {
 		lines = append(lines, fmt.Sprintf("%s: %s %s", c.Service, number(c.Value), c.Name))
@@ -158,6 +158,9 @@ func costLines(r engine.Ranked) (string, []string) {
 	}
 	for _, a := range e.Assumptions {
 		lines = append(lines, "assumes "+a)
+	}
+	for _, p := range e.Partial {
+		lines = append(lines, "not priced, so the estimate is a floor: "+p)
 	}
 	return head, lines
 }

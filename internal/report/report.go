@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/engine"
+	"github.com/advisor-dev/advisor/internal/pricing"
 	"github.com/advisor-dev/advisor/internal/requirements"
 	"github.com/advisor-dev/advisor/internal/ruleset"
 )
@@ -102,7 +103,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 			rep.Costs = true
 			row.Cost = "n/a"
 			if r.Estimate != nil {
-				row.Cost = USD(r.Estimate.MonthlyUSD)
+				row.Cost = Cost(r.Estimate)
 			}
 		}
 		for _, c := range rep.Columns {
@@ -119,7 +120,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 		rep.Headline = fmt.Sprintf("Recommended: %s, score %.1f of 100", nameOf(win), win.Score)
 		rep.Why = whyWinner(res.Hints, win, rep.Sentences.Services[win.ID].Notes, res.Ranking, req)
 		if e := win.Estimate; e != nil {
-			line := fmt.Sprintf("At %s it costs about %s a month", req.VolumeText, USD(e.MonthlyUSD))
+			line := fmt.Sprintf("At %s it costs about %s a month", req.VolumeText, Cost(e))
 			if e.Baseline > 0 {
 				line += fmt.Sprintf(", %s of it billed with no traffic at all", USD(e.Baseline))
 			}
@@ -149,6 +150,15 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 		rep.Others = append(rep.Others, o)
 	}
 	return rep
+}
+
+// Cost writes an estimate: "$58.69", or "≥ $788" when some of what the
+// service bills is not priced.
+func Cost(e *pricing.Estimate) string {
+	if len(e.Partial) > 0 {
+		return "≥ " + USD(e.MonthlyUSD)
+	}
+	return USD(e.MonthlyUSD)
 }
 
 // USD writes dollars as people read them: cents below $100, whole dollars
@@ -438,7 +448,7 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 func effortCost(a, b engine.Ranked) string {
 	text := fmt.Sprintf("effort %d vs %d", a.Breakdown.Simplicity.Effort, b.Breakdown.Simplicity.Effort)
 	if a.Estimate != nil && b.Estimate != nil {
-		text += fmt.Sprintf("; about %s vs %s a month", USD(a.Estimate.MonthlyUSD), USD(b.Estimate.MonthlyUSD))
+		text += fmt.Sprintf("; about %s vs %s a month", Cost(a.Estimate), Cost(b.Estimate))
 	}
 	return text
 }

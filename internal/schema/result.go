@@ -83,6 +83,7 @@ func Result() ([]byte, error) {
 				"service": str("the service"), "name": str("what is sized (shards, brokers...)"), "value": num("how many"),
 			})),
 			"assumptions": texts("what the estimate takes for granted"),
+			"partial":     texts("what the service bills but the price data does not price: monthly_usd is then a floor"),
 		})
 	variant := record("the configuration judged: one coherent configuration, never a mix", []string{"id", "name"}, object{
 		"id": str("the variant's id"), "name": str("the variant's name"),
