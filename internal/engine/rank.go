@@ -467,8 +467,9 @@ func (p *prepared) score(s *kb.Service, variants []kb.Variant, vi int) Ranked {
 	// does not win on a tie of effort.
 	simplicity := float64(10-v.Effort.Value) / 9
 	r.Breakdown.Simplicity = Part{Max: w.Simplicity, Effort: v.Effort.Value, Note: v.Effort.Note}
-	// A partial estimate (a floor) does not take part: it would look cheap.
-	if est != nil && est.MonthlyUSD > 0 && len(est.Partial) == 0 && !math.IsInf(p.ref, 1) {
+	// A partial estimate (a floor) is compared as it stands — a floor
+	// already dearer than the cheapest loses — but never sets the reference.
+	if est != nil && est.MonthlyUSD > 0 && !math.IsInf(p.ref, 1) {
 		r.Breakdown.Simplicity.CostShare = math.Min(1, p.ref/est.MonthlyUSD)
 		share := p.rules.Ranking.CostShare
 		simplicity = (1-share)*simplicity + share*r.Breakdown.Simplicity.CostShare

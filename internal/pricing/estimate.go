@@ -99,7 +99,21 @@ func (m *Model) Estimate(service string, w Workload) (Estimate, error) {
 	}
 	e.Assumptions = append(e.Assumptions, m.Assumptions...)
 	if m.Partial != "" {
-		e.Partial = append(e.Partial, service+": "+m.Partial)
+		applies := true
+		if m.PartialIf != "" {
+			cond, err := ParseExpr(m.PartialIf) // checked when the file was read
+			if err != nil {
+				return Estimate{}, fmt.Errorf("%s partial_if: %w", service, err)
+			}
+			v, err := cond.Eval(vars)
+			if err != nil {
+				return Estimate{}, fmt.Errorf("%s partial_if: %w", service, err)
+			}
+			applies = v != 0
+		}
+		if applies {
+			e.Partial = append(e.Partial, service+": "+m.Partial)
+		}
 	}
 	return e, nil
 }

@@ -33,8 +33,10 @@ type Model struct {
 	Variants    []string `yaml:"variants"`
 	Assumptions []string `yaml:"assumptions"`
 	// Partial says what the model does not price although the service
-	// bills for it: its estimate is then a floor.
+	// bills for it: its estimate is then a floor — always, or when
+	// PartialIf (an expression) comes to more than 0.
 	Partial    string      `yaml:"partial"`
+	PartialIf  string      `yaml:"partial_if"`
 	Capacity   yaml.Node   `yaml:"capacity"` // name: expression, in order; read into Capacities
 	Dimensions []Dimension `yaml:"dimensions"`
 	Capacities []Capacity  `yaml:"-"`
@@ -132,6 +134,14 @@ func Parse(name string, data []byte, hosts []string) (*File, error) {
 			errs.Add(yamlx.Pos(name, capNode), "capacity takes names and expressions (shards: \"ceil(peak / 1000)\")")
 		}
 		m.Capacity = yaml.Node{}
+		if m.PartialIf != "" {
+			e, err := ParseExpr(m.PartialIf)
+			if err != nil {
+				errs.Add(m.Pos, "partial_if: %v", err)
+			} else {
+				checkVars(&errs, m.Pos, "partial_if", e, known)
+			}
+		}
 		if len(m.Dimensions) == 0 {
 			errs.Add(m.Pos, "a model needs dimensions: what the service bills for")
 		}

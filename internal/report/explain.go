@@ -139,7 +139,7 @@ func costLines(r engine.Ranked) (string, []string) {
 		}
 		return "", nil
 	}
-	head := "cost about " + Cost(e) + " a month"
+	head := "cost " + CostWords(e) + " a month"
 	var lines []string
 	for _, c := range e.Capacity {
 		lines = append(lines, fmt.Sprintf("%s: %s %s", c.Service, number(c.Value), c.Name))

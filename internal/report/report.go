@@ -120,7 +120,7 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 		rep.Headline = fmt.Sprintf("Recommended: %s, score %.1f of 100", nameOf(win), win.Score)
 		rep.Why = whyWinner(res.Hints, win, rep.Sentences.Services[win.ID].Notes, res.Ranking, req)
 		if e := win.Estimate; e != nil {
-			line := fmt.Sprintf("At %s it costs about %s a month", req.VolumeText, Cost(e))
+			line := fmt.Sprintf("At %s it costs %s a month", req.VolumeText, CostWords(e))
 			if e.Baseline > 0 {
 				line += fmt.Sprintf(", %s of it billed with no traffic at all", USD(e.Baseline))
 			}
@@ -152,13 +152,22 @@ func Build(res engine.Result, req *requirements.Requirements, rules *ruleset.Set
 	return rep
 }
 
-// Cost writes an estimate: "$58.69", or "≥ $788" when some of what the
-// service bills is not priced.
+// Cost writes an estimate for a table: "$58.69", or "≥ $788" when some
+// of what the service bills is not priced.
 func Cost(e *pricing.Estimate) string {
 	if len(e.Partial) > 0 {
 		return "≥ " + USD(e.MonthlyUSD)
 	}
 	return USD(e.MonthlyUSD)
+}
+
+// CostWords writes an estimate for a sentence: "about $58.69", or "at
+// least $788" when some of what the service bills is not priced.
+func CostWords(e *pricing.Estimate) string {
+	if len(e.Partial) > 0 {
+		return "at least " + USD(e.MonthlyUSD)
+	}
+	return "about " + USD(e.MonthlyUSD)
 }
 
 // USD writes dollars as people read them: cents below $100, whole dollars
@@ -448,7 +457,7 @@ func lossReason(hints []engine.Hint, other, win engine.Ranked) string {
 func effortCost(a, b engine.Ranked) string {
 	text := fmt.Sprintf("effort %d vs %d", a.Breakdown.Simplicity.Effort, b.Breakdown.Simplicity.Effort)
 	if a.Estimate != nil && b.Estimate != nil {
-		text += fmt.Sprintf("; about %s vs %s a month", Cost(a.Estimate), Cost(b.Estimate))
+		text += fmt.Sprintf("; %s vs %s a month", CostWords(a.Estimate), CostWords(b.Estimate))
 	}
 	return text
 }
