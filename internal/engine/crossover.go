@@ -47,7 +47,7 @@ func Costs(req *requirements.Requirements, base *kb.Base, rules *ruleset.Set, re
 		var best Ranked
 		found := false
 		for _, r := range res.Ranking {
-			if r.Eligible && r.Estimate != nil && slices.Contains(paradigms, r.Paradigm) && (!found || r.Estimate.MonthlyUSD < best.Estimate.MonthlyUSD) {
+			if r.Eligible && r.Estimate != nil && len(r.Estimate.Partial) == 0 && slices.Contains(paradigms, r.Paradigm) && (!found || r.Estimate.MonthlyUSD < best.Estimate.MonthlyUSD) {
 				best, found = r, true
 			}
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/engine"
@@ -177,8 +178,16 @@ func cents(x float64) string { return fmt.Sprintf("$%.2f", x) }
 // number writes a quantity whole, with thousands separated, or with two
 // decimals below 100 when it has a fraction.
 func number(x float64) string {
-	if x < 100 && x != float64(int64(x)) {
+	if x != math.Trunc(x) && x < 100 {
 		return fmt.Sprintf("%.2f", x)
 	}
-	return strings.TrimPrefix(USD(x), "$")
+	digits := fmt.Sprintf("%.0f", x)
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
