@@ -43,6 +43,8 @@ func TestResultsValidateAgainstSchema(t *testing.T) {
 		// an estimate at a volume, with capacity, from prices of a --knowledge
 		// directory (test data: the embedded base may hold no prices)
 		{"--knowledge", "testdata/estimate", "-f", "testdata/estimate-volume.yaml"},
+		// with the embedded prices: a crossover of queue and stream options
+		{"-f", "testdata/estimate-crossover.yaml"},
 	}
 	for _, e := range examples {
 		inputs = append(inputs, []string{"-f", e})
