@@ -181,13 +181,5 @@ func number(x float64) string {
 	if x != math.Trunc(x) && x < 100 {
 		return fmt.Sprintf("%.2f", x)
 	}
-	digits := fmt.Sprintf("%.0f", x)
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return thousands(fmt.Sprintf("%.0f", x))
 }

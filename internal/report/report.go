@@ -176,7 +176,11 @@ func USD(x float64) string {
 	if x < 100 {
 		return fmt.Sprintf("$%.2f", x)
 	}
-	digits := fmt.Sprintf("%.0f", x)
+	return "$" + thousands(fmt.Sprintf("%.0f", x))
+}
+
+// thousands separates a whole number's digits in threes: 2,628,000.
+func thousands(digits string) string {
 	var b strings.Builder
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
@@ -184,7 +188,7 @@ func USD(x float64) string {
 		}
 		b.WriteRune(c)
 	}
-	return "$" + b.String()
+	return b.String()
 }
 
 // nameOf names a service, its id and the configuration judged, when it
