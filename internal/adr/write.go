@@ -341,7 +341,7 @@ func driverLines(a Record) []string {
 		words := report.Phrase(c.Key, c.Want)
 		if k != nil {
 			if d := k.Describe[c.Want]; d != "" {
-				words += " (" + d + ")"
+				words += ": " + d
 			} else if k.IsQuantity() {
 				words += " (at least)"
 			}
