@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/advisor-dev/advisor/internal/ask"
@@ -94,42 +93,30 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	accessible := opts.Accessible || !ios.CanPrompt() || ios.Getenv("ACCESSIBLE") != ""
 	p := opts.Prompter(ctx, accessible)
 	session := ask.New(loaded.Rules, loaded.Base, start)
-	showLeader(ios.ErrOut, session)
-	for {
-		if err := askStopped(ctx); err != nil {
-			fmt.Fprintln(ios.ErrOut)
-			return err
-		}
-		c, ok := session.Next()
-		if !ok {
-			break
-		}
-		fmt.Fprintf(ios.ErrOut, "\n%s\n", diag.Escape(c.Question.Title))
-		if c.Question.Help != "" {
-			fmt.Fprintf(ios.ErrOut, "%s\n", diag.Escape(c.Question.Help))
-		}
-		answers, err := askQuestion(p, c)
-		switch {
-		case ctx.Err() != nil:
-			continue // a signal, whatever the prompt made of it: stopped above
-		case errors.Is(err, prompter.ErrAborted):
-			fmt.Fprintln(ios.ErrOut)
-			return &ExitError{Code: ExitAborted, Err: errors.New("questionnaire aborted; nothing was written")}
-		case errors.Is(err, prompter.ErrLineTooLong):
-			fmt.Fprintln(ios.ErrOut)
-			return inputErrorf("%v; nothing was written", err)
-		case errors.Is(err, prompter.ErrEnough):
-			session.Record(c.Question, answers)
-		case err != nil:
-			return err
-		default:
-			session.Record(c.Question, answers)
-			showLeader(ios.ErrOut, session)
-			continue
-		}
-		break
+	q := &questionnaire{ctx: ctx, ios: ios, p: p, session: session, save: opts.Save, force: opts.Force}
+	draft, err := q.run()
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "\nAsked %d question%s.\n\n", len(session.Asked), plural(len(session.Asked)))
+	fmt.Fprintf(ios.ErrOut, "\nAsked %d question%s.\n\n", q.prompts, plural(q.prompts))
+	if draft != "" {
+		data, err := requirementsYAML(session.Req)
+		if err != nil {
+			return err
+		}
+		header := "# A draft saved by `advisor ask`; `advisor ask -f` on this file goes on from it.\n"
+		if err := writeNewContext(ctx, draft, append([]byte(header), data...), opts.Force && draft == opts.Save); err != nil {
+			if stopped := askStopped(ctx); stopped != nil {
+				return stopped
+			}
+			if errors.Is(err, errExists) {
+				return inputErrorf("%s: file exists; nothing was written", draft)
+			}
+			return fmt.Errorf("%s: %w", draft, err)
+		}
+		fmt.Fprintf(ios.ErrOut, "Saved a draft to %s; `advisor ask -f %s` goes on from it.\n", diag.EscapeLine(draft), diag.EscapeLine(draft))
+		return nil
+	}
 	opts.Report.Date = recordDate(opts.Report.Date, ios, opts.Now)
 	// The report is made before the answers are saved, and nothing is
 	// written until both are done: a signal while either is under way
@@ -201,14 +188,6 @@ func reportUnlessStopped(ctx context.Context, ios *iostreams.IOStreams, req *req
 		return nil, nil, askStopped(ctx)
 	case m := <-done:
 		return m.out, m.err, askStopped(ctx)
-	}
-}
-
-func showLeader(w io.Writer, s *ask.Session) {
-	if l := s.Leader(); l != nil {
-		fmt.Fprintf(w, "Leader so far: %s (%s), score %.1f\n", diag.EscapeLine(l.Name), l.ID, l.Score)
-	} else {
-		fmt.Fprintln(w, "No service meets every must so far.")
 	}
 }
 
