@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/advisor-dev/advisor/internal/diag"
 )
 
 // linePrompter asks in numbered line prompts, for screen readers and
@@ -14,10 +16,74 @@ import (
 // numbers or names. Besides the answers a line takes `?` (the help, then
 // the question's hint again), `back` and `done` where offered; a name
 // after `~` is nice to have rather than a must.
+//
+// A line "id: answer" answers question id, whenever it comes: a script
+// that answers by names and ids works whatever order the questions come
+// in. Lines for questions not asked yet wait for them; once the input
+// ends, a question no line answers takes Enter alone while lines for
+// others still wait, and otherwise the end of input aborts.
 type linePrompter struct {
 	ctx context.Context
 	in  *lineReader
 	out io.Writer
+	// waiting holds the answers of lines addressed to questions not
+	// asked yet, by question id; ended says the input ended.
+	waiting map[string]string
+	ended   bool
+}
+
+// errEnded is the end of input inside the line prompter, before it
+// decides whether that aborts.
+var errEnded = errors.New("input ended")
+
+// next is the answer line for p: one addressed to it that waited, else
+// the next line read (lines addressed to other questions are kept for
+// them). fallback says the input had ended and the line is Enter alone.
+func (l *linePrompter) next(p Prompt) (line string, fallback bool, err error) {
+	if a, ok := l.waiting[p.ID]; ok {
+		delete(l.waiting, p.ID)
+		return a, false, nil
+	}
+	for !l.ended {
+		line, err := l.readLine()
+		if errors.Is(err, errEnded) {
+			l.ended = true
+			break
+		}
+		if err != nil {
+			return "", false, err
+		}
+		id, answer, ok := addressed(line)
+		switch {
+		case !ok:
+			return line, false, nil
+		case id == p.ID:
+			return answer, false, nil
+		}
+		if l.waiting == nil {
+			l.waiting = map[string]string{}
+		}
+		l.waiting[id] = answer
+	}
+	if len(l.waiting) > 0 {
+		return "", true, nil
+	}
+	return "", false, ErrAborted
+}
+
+// addressed splits "id: answer"; ok is false for a line that names no
+// question (an id is lower-case letters, digits, _ and -).
+func addressed(line string) (id, answer string, ok bool) {
+	id, answer, ok = strings.Cut(strings.TrimSpace(line), ":")
+	if !ok || id == "" || id[0] < 'a' || id[0] > 'z' {
+		return "", "", false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return "", "", false
+		}
+	}
+	return id, strings.TrimSpace(answer), true
 }
 
 func (l *linePrompter) Select(p Prompt, options []Option) (string, error) {
@@ -26,7 +92,7 @@ func (l *linePrompter) Select(p Prompt, options []Option) (string, error) {
 	for i, o := range options {
 		fmt.Fprintf(&b, "\n  %d. %s", i+1, o.Label)
 	}
-	hint := "Number or name (" + l.words(p, "Enter: 1") + "):"
+	hint := p.ID + ": a number or name (" + l.words(p, "Enter: 1") + "):"
 	value := ""
 	err := l.ask(p, b.String(), hint, func(s string) error {
 		if s == "" {
@@ -55,7 +121,7 @@ func (l *linePrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	if p.Marks {
 		how = NiceMark + "name: nice to have; " + how
 	}
-	hint := "Numbers or names, separated by commas (" + l.words(p, how) + "):"
+	hint := p.ID + ": numbers or names, separated by commas (" + l.words(p, how) + "):"
 	var ticks []Tick
 	enough := false
 	err := l.ask(p, b.String(), hint, func(s string) error {
@@ -74,7 +140,7 @@ func (l *linePrompter) Input(p Prompt, valid func(string) error) (string, error)
 	if p.Example != "" {
 		how = "for example " + p.Example + "; " + how
 	}
-	hint := "(" + l.words(p, how) + "):"
+	hint := p.ID + ": (" + l.words(p, how) + "):"
 	text := ""
 	err := l.ask(p, p.Title, hint, func(s string) error {
 		if err := valid(s); err != nil {
@@ -105,7 +171,7 @@ func (l *linePrompter) words(p Prompt, how string) string {
 func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) error) error {
 	fmt.Fprintf(l.out, "%s\n%s\n", trimLines(question), hint)
 	for {
-		line, err := l.readLine()
+		line, fallback, err := l.next(p)
 		if err != nil {
 			return err
 		}
@@ -124,7 +190,10 @@ func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) 
 			return ErrEnough
 		}
 		if err := answer(s); err != nil {
-			fmt.Fprintf(l.out, "%s\n", trimLines(err.Error()))
+			if fallback {
+				return ErrAborted // Enter alone is no answer here, and no line is left
+			}
+			fmt.Fprintf(l.out, "%s\n", trimLines(diag.Escape(err.Error())))
 			continue
 		}
 		return nil
@@ -155,7 +224,7 @@ func (l *linePrompter) readLine() (line string, err error) {
 			case errors.Is(e, errStopped):
 				err = stopped(l.ctx)
 			case errors.Is(e, errInputExhausted):
-				err = ErrAborted
+				err = errEnded
 			case errors.Is(e, ErrLineTooLong):
 				err = ErrLineTooLong
 			default:
