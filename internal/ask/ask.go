@@ -172,7 +172,7 @@ const Checklist = "needs"
 var ChecklistQuestion = catalog.Question{
 	ID:    Checklist,
 	Title: "What must the service do or work with?",
-	Help:  "Tick what your design relies on, or nothing. Only what could change the pick is listed, most decisive first.",
+	Help:  "Tick what your design relies on, or nothing; what most often changes the pick comes first. A tick is a must; mark it nice to have if the design could do without it.",
 }
 
 // Choice is one line of the checklist: a yes-or-no key, or one value of

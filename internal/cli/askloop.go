@@ -22,6 +22,9 @@ type questionnaire struct {
 	session *ask.Session
 	save    string
 	force   bool
+	// taken holds the answers of questions taken back, by question id,
+	// for the prompt to start from when they are asked again.
+	taken map[string][]ask.Answer
 	// prompts counts every prompt the user answered: questions, the
 	// review, the title and context; going back or asking for help is no
 	// answer.
@@ -49,8 +52,21 @@ func (q *questionnaire) run() (draft string, err error) {
 		if err != nil || !back {
 			return draft, err
 		}
-		q.session.Back()
+		q.back()
 	}
+}
+
+// back takes the last answer back, keeping it for the prompt to start
+// from when its question comes again.
+func (q *questionnaire) back() {
+	if n := len(q.session.Steps); n > 0 {
+		if q.taken == nil {
+			q.taken = map[string][]ask.Answer{}
+		}
+		last := q.session.Steps[n-1]
+		q.taken[last.Candidate.Question.ID] = last.Answers
+	}
+	q.session.Back()
 }
 
 // questions asks the next question until there is none worth asking or
@@ -66,13 +82,12 @@ func (q *questionnaire) questions() error {
 			return nil
 		}
 		fmt.Fprintln(q.ios.ErrOut)
-		answers, err := askQuestion(q.p, c, len(q.session.Steps) > 0, true)
+		answers, err := askQuestion(q.p, c, len(q.session.Steps) > 0, true, q.taken[c.Question.ID])
 		if err := q.failed(err); err != nil {
 			return err
 		}
-		switch {
-		case errors.Is(err, prompter.ErrBack):
-			q.session.Back()
+		if errors.Is(err, prompter.ErrBack) {
+			q.back()
 			continue
 		}
 		q.prompts++
@@ -162,7 +177,7 @@ func (q *questionnaire) change(id string) error {
 			continue
 		}
 		fmt.Fprintln(q.ios.ErrOut)
-		answers, err := askQuestion(q.p, st.Candidate, true, false)
+		answers, err := askQuestion(q.p, st.Candidate, true, false, st.Answers)
 		if err := q.failed(err); err != nil {
 			return err
 		}

@@ -14,24 +14,44 @@ import (
 // prompter.ErrEnough comes back with what was answered with it, and
 // prompter.ErrBack with none. back offers going back; stop offers "that's
 // enough".
-func askQuestion(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.Answer, error) {
+//
+// given are the answers given to c before, when it is asked again: the
+// prompt starts from them.
+func askQuestion(p prompter.Prompter, c ask.Candidate, back, stop bool, given []ask.Answer) ([]ask.Answer, error) {
+	prompt := prompter.Prompt{ID: c.Question.ID, Title: c.Question.Title, Help: c.Question.Help, Back: back, Stop: stop}
 	switch c.Question.ID {
 	case ask.UseCase:
-		return askUseCases(p, c, back, stop)
+		for _, a := range given {
+			for _, id := range a.Value.List {
+				prompt.Given = append(prompt.Given, prompter.Tick{Value: id})
+			}
+		}
+		return askUseCases(p, c, prompt)
 	case ask.Checklist:
-		return askChecklist(p, c, back, stop)
+		for _, t := range ask.Ticked(c, given) {
+			prompt.Given = append(prompt.Given, prompter.Tick{Value: t.Name, Nice: !t.Must})
+		}
+		return askChecklist(p, c, prompt)
 	}
-	return askNumbers(p, c, back, stop)
+	var text []string
+	for _, a := range given {
+		mark := ""
+		if !a.Must {
+			mark = prompter.NiceMark
+		}
+		text = append(text, mark+a.Key+"="+a.Value.String())
+	}
+	prompt.Text = strings.Join(text, ", ")
+	return askNumbers(p, c, prompt)
 }
 
 // askUseCases ticks what the messaging is for; Enter alone ticks none.
 // Use cases are neither musts nor prefers, so they carry no mark.
-func askUseCases(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.Answer, error) {
+func askUseCases(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) ([]ask.Answer, error) {
 	options := make([]prompter.Option, len(c.UseCases))
 	for i, u := range c.UseCases {
 		options[i] = prompter.Option{Value: u.ID, Label: u.ID + ": " + u.Meaning}
 	}
-	prompt := prompter.Prompt{ID: c.Question.ID, Title: c.Question.Title, Help: c.Question.Help, Back: back, Stop: stop}
 	ticked, err := p.MultiSelect(prompt, options)
 	if len(ticked) == 0 || err != nil && err != prompter.ErrEnough {
 		return nil, err
@@ -45,12 +65,12 @@ func askUseCases(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.A
 
 // askChecklist ticks, in one list, what the service must do or work with;
 // each line ticked is a must unless marked nice to have.
-func askChecklist(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.Answer, error) {
+func askChecklist(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) ([]ask.Answer, error) {
 	options := make([]prompter.Option, len(c.Choices))
 	for i, ch := range c.Choices {
 		options[i] = prompter.Option{Value: ch.Name, Label: ch.Name + ": " + ch.Label()}
 	}
-	prompt := prompter.Prompt{ID: c.Question.ID, Title: c.Question.Title, Help: c.Question.Help, Back: back, Stop: stop, Marks: true}
+	prompt.Marks = true
 	ticked, err := p.MultiSelect(prompt, options)
 	if err != nil && err != prompter.ErrEnough {
 		return nil, err
@@ -65,7 +85,7 @@ func askChecklist(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.
 // askNumbers takes any of the quantity keys on one line, "name=value"
 // each, separated by commas: "throughput=3k/s, ~consumers=150" (a space
 // for "=" does as well); a name after "~" is nice to have.
-func askNumbers(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.Answer, error) {
+func askNumbers(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) ([]ask.Answer, error) {
 	var help strings.Builder
 	help.WriteString(c.Question.Help)
 	var examples []string
@@ -85,13 +105,9 @@ func askNumbers(p prompter.Prompter, c ask.Candidate, back, stop bool) ([]ask.An
 	for i, k := range c.Keys {
 		names[i] = k.Key
 	}
-	prompt := prompter.Prompt{
-		ID:      c.Question.ID,
-		Title:   c.Question.Title + "\nAny of " + strings.Join(names, ", ") + ", as name=value; " + prompter.NiceMark + "name: nice to have",
-		Help:    help.String(),
-		Example: strings.Join(examples, ", "),
-		Back:    back, Stop: stop,
-	}
+	prompt.Title += "\nAny of " + strings.Join(names, ", ") + ", as name=value; " + prompter.NiceMark + "name: nice to have"
+	prompt.Help = help.String()
+	prompt.Example = strings.Join(examples, ", ")
 	var answers []ask.Answer
 	text, err := p.Input(prompt, func(s string) error {
 		var err error

@@ -101,7 +101,7 @@ func TestAskQuestion(t *testing.T) {
 				script = map[string][]string{}
 			}
 			p := &scriptedPrompter{t: t, script: script}
-			answers, err := askQuestion(p, question(t, tt.question), true, true)
+			answers, err := askQuestion(p, question(t, tt.question), true, true, nil)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("error %v, want %v", err, tt.wantErr)
 			}
@@ -123,7 +123,7 @@ func TestAskCount(t *testing.T) {
 	c := question(t, ask.Numbers)
 	c.Keys = append(c.Keys, consumers)
 	p := &scriptedPrompter{t: t, script: map[string][]string{ask.Numbers: {"consumers=1.5", "consumers=0", "consumers=many", "consumers=unlimited", "consumers=150"}}}
-	answers, err := askQuestion(p, c, false, true)
+	answers, err := askQuestion(p, c, false, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestAskUseCases(t *testing.T) {
 				script["use_case"] = tt.answer
 			}
 			p := &recordingPrompter{scriptedPrompter: scriptedPrompter{t: t, script: script}}
-			answers, err := askQuestion(p, c, false, true)
+			answers, err := askQuestion(p, c, false, true, nil)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("error %v, want %v", err, tt.wantErr)
 			}

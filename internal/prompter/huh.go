@@ -99,11 +99,18 @@ func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
 func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	var chosen []string
 	nice := map[string]bool{}
+	for _, g := range p.Given {
+		chosen = append(chosen, g.Value)
+		nice[g.Value] = g.Nice
+	}
 	help := false
 	for {
 		ms := huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).
 			Description(description(p, help, "Space ticks, Enter goes on; tick nothing for no preference.")).
 			Options(huhOptions(options)...).Value(&chosen)
+		if len(options) > listRows {
+			ms.Height(listRows + 6) // the list scrolls under its title, description and keys
+		}
 		w := &keyed{Field: ms, p: p, nice: nice, options: options, multi: ms}
 		err := h.run(w)
 		if err != nil {
@@ -131,7 +138,7 @@ func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 
 // Input reads a line of text.
 func (h *huhPrompter) Input(p Prompt, valid func(string) error) (string, error) {
-	text := ""
+	text := p.Text
 	help := false
 	for {
 		in := huh.NewInput().Key(p.ID).Title(p.Title).Value(&text).Placeholder(p.Example).
@@ -153,6 +160,10 @@ func (h *huhPrompter) Input(p Prompt, valid func(string) error) (string, error) 
 		return strings.TrimSpace(text), nil
 	}
 }
+
+// listRows is how many options a long list shows at once: with its
+// title, description and keys it fits a 24-line terminal.
+const listRows = 14
 
 type pressed int
 
@@ -215,7 +226,9 @@ func (k *keyed) filtering() bool {
 	return ok && f.GetFiltering()
 }
 
-// View shows each ticked option of a marked list as "(must)" or "(nice)".
+// View shows each ticked option of a marked list as "(must)" or "(nice)",
+// after its name (what comes before ": " in its label), where a line cut
+// at the terminal's width still shows it.
 func (k *keyed) View() string {
 	v := k.Field.View()
 	if !k.p.Marks || k.multi == nil {
@@ -230,7 +243,16 @@ func (k *keyed) View() string {
 		if k.nice[o.Value] {
 			mark = " (nice)"
 		}
-		v = strings.Replace(v, o.Label, o.Label+mark, 1)
+		head := o.Label
+		if r := []rune(head); len(r) > 30 {
+			head = string(r[:30])
+		}
+		at := strings.Index(head, ": ")
+		if at < 0 {
+			v = strings.Replace(v, o.Label, o.Label+mark, 1)
+			continue
+		}
+		v = strings.Replace(v, head, head[:at]+mark+head[at:], 1)
 	}
 	return v
 }

@@ -34,6 +34,12 @@ type Prompt struct {
 	// Marks lets each option ticked in MultiSelect be a must (as ticked)
 	// or only nice to have.
 	Marks bool
+	// Given is the answer given before, when the question is asked again
+	// (back, or a change at the review): the full-screen form starts from
+	// it, ticks in MultiSelect and Text in Input; a line prompt, where
+	// Enter alone is none, is answered anew.
+	Given []Tick
+	Text  string
 }
 
 // Option is one choice of Select or MultiSelect.
