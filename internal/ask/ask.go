@@ -432,6 +432,7 @@ func winner(res engine.Result) string {
 	}
 	return res.Recommendation.ID
 }
+
 // PossibleAnswers are the values worth trying for key k (at catalog index
 // i): every value of an enum or list, true for a bool, and for a quantity
 // every distinct limit the services have (the only places where the pick

@@ -75,7 +75,7 @@ func TestAskQuestion(t *testing.T) {
 		},
 		{
 			name: "back", question: ask.Checklist,
-			script: map[string][]string{ask.Checklist: {"back"}},
+			script:  map[string][]string{ask.Checklist: {"back"}},
 			wantErr: prompter.ErrBack, asked: ask.Checklist,
 		},
 		{
