@@ -74,8 +74,8 @@ func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
 	}
 	help := false
 	for {
-		sel := huh.NewSelect[string]().Key(p.ID).Title(p.Title).Description(description(p, help, "")).
-			Options(huhOptions(options)...).Value(&value)
+		sel := huh.NewSelect[string]().Key(p.ID).Title(p.Title).Value(&value).Description(description(p, help, "")).
+			Options(huhOptions(options)...)
 		w := &keyed{Field: sel, p: p}
 		if err := h.run(w); err != nil {
 			return "", err
@@ -105,9 +105,10 @@ func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	}
 	help := false
 	for {
-		ms := huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).
+		// Value before Options: Options ticks what the value holds.
+		ms := huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).Value(&chosen).
 			Description(description(p, help, "Space ticks, Enter goes on; tick nothing for no preference.")).
-			Options(huhOptions(options)...).Value(&chosen)
+			Options(huhOptions(options)...)
 		if len(options) > listRows {
 			ms.Height(listRows + 6) // the list scrolls under its title, description and keys
 		}
