@@ -36,19 +36,34 @@ func NewCmdAsk(f *Factory, runF func(*AskOptions) error) *cobra.Command {
 		Use:   "ask",
 		Short: "Answer a few questions and get the same report as recommend",
 		Long: `Ask first what the messaging is for (tick any of the use cases, or none),
-then the questions that decide the pick, most decisive first, and stop as
-soon as the remaining ones are unlikely to change it. Every question has a
-"no preference" answer (Enter alone takes it) and a "that's enough" one.
-The current leader is shown as answers come in; the questions go to
-standard error and the report to standard output.
+then, in one list, what the service must do or work with (the answers most
+likely to change the pick first), then, only when they could change it,
+the numbers on one line ("throughput=3k/s, consumers=150"); stop as soon as
+the questions left are unlikely to change the pick. Every answer is a must
+as ticked or typed; n on a ticked line (full screen), or ~ before a name
+(line prompts), makes it nice to have, shown on the answer. Before the
+result a review lists every answer, must or nice, and lets you change any,
+add a title and context, or save a draft. The current leader is shown
+after each answer; the questions go to standard error and the report to
+standard output.
+
+Keys of the full-screen form: Space ticks, n must/nice, ? help,
+Shift-Tab or Esc back, Ctrl-X that's enough, Enter goes on.
 
 Without a terminal on standard input, or with --accessible, the questions
-are numbered line prompts that screen readers read and scripts can answer
-one line at a time. Ctrl-C or the end of input stops with exit status 130
-and writes nothing; so does SIGINT, and SIGTERM with exit status 143, at
-any point before the answers are saved.`,
+are numbered line prompts that screen readers read and scripts answer one
+line at a time: numbers or names separated by commas, "?" for the help,
+"back", "done" for that's enough. A line "id: answer" (each prompt says its
+id) answers that question whenever it comes, so a script works whatever
+order the questions come in. Ctrl-C or the end of input stops with exit
+status 130 and writes nothing; so does SIGINT, and SIGTERM with exit status
+143, at any point before the answers are saved.`,
+
 		Example: `  # Ask, then keep the answers as a requirements file
   advisor ask --save requirements.yaml
+
+  # Answer from a script, by question ids and names, in any order
+  printf 'use_case: broadcast\nneeds: fanout, ~serverless\nreview: result\n' | advisor ask -o id
 
   # Start from a file, asking only what it leaves open
   advisor ask -f draft.yaml --output markdown`,
