@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func askUseCases(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) (
 		options[i] = prompter.Option{Value: u.ID, Label: u.ID + ": " + u.Meaning}
 	}
 	ticked, err := p.MultiSelect(prompt, options)
-	if len(ticked) == 0 || err != nil && err != prompter.ErrEnough {
+	if len(ticked) == 0 || err != nil && !errors.Is(err, prompter.ErrEnough) {
 		return nil, err
 	}
 	ids := make([]string, len(ticked))
@@ -72,7 +73,7 @@ func askChecklist(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) 
 	}
 	prompt.Marks = true
 	ticked, err := p.MultiSelect(prompt, options)
-	if err != nil && err != prompter.ErrEnough {
+	if err != nil && !errors.Is(err, prompter.ErrEnough) {
 		return nil, err
 	}
 	ticks := make([]ask.Tick, len(ticked))
