@@ -72,6 +72,7 @@ func askChecklist(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) 
 		options[i] = prompter.Option{Value: ch.Name, Label: ch.Name + ": " + ch.Label()}
 	}
 	prompt.Marks = true
+	prompt.Valid = func(values []string) error { return oneValueEach(c, values) }
 	ticked, err := p.MultiSelect(prompt, options)
 	if err != nil && !errors.Is(err, prompter.ErrEnough) {
 		return nil, err
@@ -81,6 +82,24 @@ func askChecklist(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) 
 		ticks[i] = ask.Tick{Name: t.Value, Must: !t.Nice}
 	}
 	return ask.ChecklistAnswers(c, ticks), err
+}
+
+// oneValueEach refuses two values of one enum key ticked together
+// ("ordering=none" and "ordering=strict"): a key holds one.
+func oneValueEach(c ask.Candidate, values []string) error {
+	seen := map[string]string{}
+	for _, v := range values {
+		for _, ch := range c.Choices {
+			if ch.Name != v || ch.Key.Type != catalog.Enum {
+				continue
+			}
+			if other, ok := seen[ch.Key.Key]; ok {
+				return fmt.Errorf("%s and %s: tick one %s", other, v, ch.Key.Key)
+			}
+			seen[ch.Key.Key] = v
+		}
+	}
+	return nil
 }
 
 // askNumbers takes any of the quantity keys on one line, "name=value"

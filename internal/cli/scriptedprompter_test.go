@@ -82,6 +82,15 @@ func (s *scriptedPrompter) MultiSelect(p prompter.Prompt, options []prompter.Opt
 		s.check(p, options, v)
 		ticked = append(ticked, prompter.Tick{Value: v, Nice: nice})
 	}
+	if p.Valid != nil {
+		var values []string
+		for _, t := range ticked {
+			values = append(values, t.Value)
+		}
+		if err := p.Valid(values); err != nil {
+			s.t.Fatalf("prompt %s refuses %q: %v", p.ID, answer, err)
+		}
+	}
 	return ticked, nil
 }
 

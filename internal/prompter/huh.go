@@ -109,6 +109,9 @@ func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 		ms := huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).Value(&chosen).
 			Description(description(p, help, "Space ticks, Enter goes on; tick nothing for no preference.")).
 			Options(huhOptions(options)...)
+		if p.Valid != nil {
+			ms.Validate(p.Valid)
+		}
 		if len(options) > listRows {
 			ms.Height(listRows + 6) // the list scrolls under its title, description and keys
 		}

@@ -127,6 +127,13 @@ func (l *linePrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	err := l.ask(p, b.String(), hint, func(s string) error {
 		var err error
 		ticks, enough, err = parseTicks(s, options, p)
+		if err == nil && p.Valid != nil {
+			values := make([]string, len(ticks))
+			for i, t := range ticks {
+				values[i] = t.Value
+			}
+			err = p.Valid(values)
+		}
 		return err
 	})
 	if err == nil && enough {

@@ -40,6 +40,9 @@ type Prompt struct {
 	// Enter alone is none, is answered anew.
 	Given []Tick
 	Text  string
+	// Valid, when set, checks the values ticked in MultiSelect; ticks it
+	// refuses are asked again.
+	Valid func(values []string) error
 }
 
 // Option is one choice of Select or MultiSelect.
