@@ -171,7 +171,7 @@ func parseNumbers(keys []*catalog.Key, s string) ([]ask.Answer, error) {
 		}
 		v, err := keys[i].ParseText(value, catalog.InRequirement)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, err // it names the key
 		}
 		if slices.ContainsFunc(out, func(a ask.Answer) bool { return a.Key == keys[i].Key }) {
 			return nil, fmt.Errorf("%s is given twice", name)
