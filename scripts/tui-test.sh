@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Drives `advisor ask` in a real terminal (tmux): ticks a use case on the
-# first screen, then a capability, confirms it as a must-have, ticks "that's
-# enough" at the next screen (the protocols: with broadcast stated, order is
-# no longer worth asking), and checks the screen showed the questions, the leader and the final report,
-# and that --save wrote the answers; then that Ctrl-C and SIGTERM stop the
-# form at once and write nothing. Run by `make test`.
+# first screen and asks for its help, goes back to it from the checklist
+# (Esc), ticks fan-out as a must and serverless as nice to have (n), says
+# that's enough (ctrl+x), changes serverless to a must at the review, and
+# checks the screen showed each step, the leader only after an answer, the
+# final report, and that --save wrote the answers; then that Ctrl-C and
+# SIGTERM stop the form at once and write nothing. Run by `make test`.
 #
 # Without tmux it says SKIP and passes, except under CI (CI set, as .ci/run
 # runs), where a test that did not run is a failure.
@@ -45,6 +46,21 @@ trap 'exit 143' TERM
 go build -o "$work/advisor" ./cmd/advisor
 
 screen() { tm capture-pane -p -t "$session" -S -200; }
+# last_form TITLE: the screen from the last line showing TITLE on: the form
+# on show, not the last frames of the forms before it, which stay above.
+last_form() { tm capture-pane -p -t "$session" | awk -v t="$1" 'index($0, t) { buf = "" } { buf = buf $0 "\n" } END { printf "%s", buf }'; }
+# wait_last TITLE TEXT: waits (10 s at most) for the form TITLE to show TEXT.
+wait_last() {
+  local deadline=$(($(now_ms) + 10000))
+  while :; do
+    if last_form "$1" 2>/dev/null | grep -qF -- "$2"; then return 0; fi
+    (($(now_ms) < deadline)) || break
+    sleep 0.05
+  done
+  echo "tui-test: FAIL: the form $1 never showed: $2"
+  echo "----- form -----"; last_form "$1" || true; echo "----------------"
+  exit 1
+}
 # now_ms: a clock in milliseconds (to the second on a bash without EPOCHREALTIME).
 now_ms() {
   if [ -n "${EPOCHREALTIME:-}" ]; then
@@ -90,29 +106,68 @@ use_unticked="> • notifications: alert people or systems"
 use_ticked="> ✓ notifications: alert people or systems"
 broadcast_unticked="> • broadcast: fan business events out to many independent subscribers"
 broadcast_ticked="> ✓ broadcast: fan business events out to many independent subscribers"
-# Lines of the capabilities screen: the cursor on fan-out, unticked and ticked.
-first_unticked="> • deliver every message to several independent consumers"
-first_ticked="> ✓ deliver every message to several independent consumers"
+checklist="What must the service do or work with?"
+review="Your answers: change any, or go on to the result"
 
+# to_option NAME: moves the cursor down the list on screen until it is on
+# the option named NAME (its line starts "> • NAME" or "> ✓ NAME") in the
+# checklist on show, one key and one short pause at a time; fails after 80
+# lines.
+to_option() {
+  local i
+  for ((i = 0; i < 80; i++)); do
+    if last_form "$checklist" | grep -qE -- "> [•✓] $1[ :]"; then return 0; fi
+    tm send-keys -t "$session" Down
+    sleep 0.05
+  done
+  echo "tui-test: FAIL: no option $1 in the list"
+  echo "----- screen -----"; screen || true; echo "------------------"
+  exit 1
+}
+
+# No leader before the first answer; broadcast ticked; ? shows the help.
 ask answers.yaml
 wait_for "What is the messaging for?"
-wait_for "Leader so far: Amazon SQS standard queues (sqs)"
 wait_for "$use_unticked"
+if screen | grep -qF "Leader so far"; then echo "tui-test: FAIL: a leader before any answer"; exit 1; fi
 keys Down "$broadcast_unticked"
 keys Space "$broadcast_ticked"                  # tick broadcast
-keys Enter "Which of these must the service do by itself?"
-wait_for "$first_unticked"
-keys Space "$first_ticked"                      # tick the first capability: fan-out
-keys Enter "Are these must-haves?"              # next screen
-keys Enter "Which wire protocols or APIs do existing clients already speak?"   # yes, must have
+keys '?' "They steer which kind of service fits"  # its help
+keys Enter "$checklist"
 wait_for "Leader so far: Amazon SNS standard topics (sns)"
-keys End "> • That's enough: show the result"   # the last option: that's enough
-keys Space "> ✓ That's enough: show the result"
+# Back (Esc) to the use cases, which start from the answer given; on again.
+tm send-keys -t "$session" Escape
+wait_last "What is the messaging for?" "$broadcast_ticked"
+keys Enter "$checklist"
+# Fan-out a must (Space), serverless nice to have (n, which ticks it), each
+# shown on the answer itself; then that's enough (ctrl+x, a key: no item of
+# the list, so ctrl+a could not tick it).
+to_option fanout
+tm send-keys -t "$session" Space
+wait_last "$checklist" "> ✓ fanout (must): deliver every message"
+to_option serverless
+tm send-keys -t "$session" n
+wait_last "$checklist" "> ✓ serverless (nice): run with no brokers"
+keys C-x "$review"
+wait_for "needs: fanout (must), serverless (nice) (change)"
+wait_for "use_case: broadcast (change)"
+# The review changes the checklist's answer: serverless becomes a must.
+keys Down Down "> needs: fanout (must), serverless (nice) (change)"
+keys Enter "$checklist"
+wait_last "$checklist" "> ✓ fanout (must): deliver every message"   # as answered, the cursor on it
+to_option serverless
+wait_last "$checklist" "> ✓ serverless (nice): run with no brokers"
+tm send-keys -t "$session" n
+wait_last "$checklist" "> ✓ serverless (must): run with no brokers"
+keys Enter "needs: fanout (must), serverless (must) (change)"
+wait_for "> result: show the result"
 keys Enter "ADVISOR-EXIT=0"
 wait_for "Recommended: Amazon SNS standard topics (sns)"
-wait_for "Asked 3 questions."
+wait_for "Asked 6 questions."
 
 grep -q '^  fanout: true$' "$work/answers.yaml" || { echo "tui-test: FAIL: answers.yaml lacks fanout"; cat "$work/answers.yaml"; exit 1; }
+grep -q '^  serverless: true$' "$work/answers.yaml" || { echo "tui-test: FAIL: answers.yaml lacks serverless"; cat "$work/answers.yaml"; exit 1; }
+if grep -q '^prefer:' "$work/answers.yaml"; then echo "tui-test: FAIL: serverless stayed nice to have"; cat "$work/answers.yaml"; exit 1; fi
 grep -q '^use_case: \[broadcast\]$' "$work/answers.yaml" || { echo "tui-test: FAIL: answers.yaml lacks use_case"; cat "$work/answers.yaml"; exit 1; }
 out=$("$work/advisor" recommend -f "$work/answers.yaml")
 got=${out%%$'\n'*}

@@ -1,6 +1,12 @@
 // Package ask decides what the questionnaire asks next and when it stops.
 // It is pure: the rules, the knowledge and the answers so far in; the next
-// key to ask out. The terminal side lives in internal/cli.
+// question to ask out. The terminal side lives in internal/cli.
+//
+// A question is one prompt: the use case screen, one screen ticking the
+// yes-or-no capabilities at once, or a single key of any other type. Each
+// is chosen by worth (how likely the user has a requirement on it, times
+// the share of its answers that would change the pick), and the
+// questionnaire stops once the questions left are unlikely to change it.
 package ask
 
 import (
@@ -18,29 +24,52 @@ import (
 type Session struct {
 	Rules *ruleset.Set
 	Base  *kb.Base
-	// Req holds the answers so far, as requirements.
+	// Req holds the starting requirements with the answers so far.
 	Req *requirements.Requirements
-	// Asked lists the ids of the questions asked, answered or not, in order.
-	Asked []string
+	// Steps are the questions answered, in order, with their answers;
+	// Back takes the last one back, Replace changes one.
+	Steps []Step
+	start *requirements.Requirements
+}
+
+// Step is one question answered.
+type Step struct {
+	Candidate Candidate
+	Answers   []Answer
 }
 
 // New starts a session with the given starting requirements (keys already
 // set, for example from a file, are not asked again).
 func New(rules *ruleset.Set, base *kb.Base, start *requirements.Requirements) *Session {
-	req := requirements.New()
-	if start != nil {
-		copied := *start
-		copied.Must = slices.Clone(start.Must)
-		copied.Prefer = slices.Clone(start.Prefer)
-		copied.UseCases = slices.Clone(start.UseCases)
-		req = &copied
+	if start == nil {
+		start = requirements.New()
 	}
-	return &Session{Rules: rules, Base: base, Req: req}
+	s := &Session{Rules: rules, Base: base, start: clone(start)}
+	s.rebuild()
+	return s
+}
+
+func clone(r *requirements.Requirements) *requirements.Requirements {
+	c := *r
+	c.Must = slices.Clone(r.Must)
+	c.Prefer = slices.Clone(r.Prefer)
+	c.UseCases = slices.Clone(r.UseCases)
+	c.Exclude = slices.Clone(r.Exclude)
+	return &c
 }
 
 // Leader is the current top pick, or nil when no service meets every must.
-func (s *Session) Leader() *engine.Pick {
-	return engine.Rank(s.Req, s.Base, s.Rules).Recommendation
+func (s *Session) Leader() *engine.Ranked {
+	res := engine.Rank(s.Req, s.Base, s.Rules)
+	if res.Recommendation == nil {
+		return nil
+	}
+	for i := range res.Ranking {
+		if res.Ranking[i].ID == res.Recommendation.ID {
+			return &res.Ranking[i]
+		}
+	}
+	return nil
 }
 
 // Answer is the answer to one key of a question.
@@ -68,12 +97,47 @@ func UseCaseAnswer(ids []string) Answer {
 	return Answer{Key: UseCase, Value: catalog.Value{Type: catalog.List, List: ids}}
 }
 
-// Record stores the answers to question q; keys of q left out of answers
-// got "no preference". The use case screen's answer replaces the use
-// cases, in catalog order (ids that are not the catalog's are dropped: the
-// prompt offers only those).
-func (s *Session) Record(q catalog.Question, answers []Answer) {
-	s.Asked = append(s.Asked, q.ID)
+// Record stores the answers to the question of c; keys of c left out of
+// answers got "no preference". The use case screen's answer replaces the
+// use cases, in catalog order (ids that are not the catalog's are
+// dropped: the prompt offers only those).
+func (s *Session) Record(c Candidate, answers []Answer) {
+	s.Steps = append(s.Steps, Step{Candidate: c, Answers: answers})
+	s.apply(answers)
+}
+
+// Back takes back the last question answered, so that Next asks it again;
+// false when none was answered.
+func (s *Session) Back() bool {
+	if len(s.Steps) == 0 {
+		return false
+	}
+	s.Steps = s.Steps[:len(s.Steps)-1]
+	s.rebuild()
+	return true
+}
+
+// Replace changes the answers of step i (a review's edit).
+func (s *Session) Replace(i int, answers []Answer) {
+	s.Steps[i].Answers = answers
+	s.rebuild()
+}
+
+// SetText sets the title and the context of the requirements (the
+// review's), which no question asks.
+func (s *Session) SetText(title, context string) {
+	s.start.Title, s.start.Context = title, context
+	s.Req.Title, s.Req.Context = title, context
+}
+
+func (s *Session) rebuild() {
+	s.Req = clone(s.start)
+	for _, st := range s.Steps {
+		s.apply(st.Answers)
+	}
+}
+
+func (s *Session) apply(answers []Answer) {
 	for _, a := range answers {
 		if a.Key == UseCase {
 			s.Req.UseCases = requirements.OrderUseCases(&s.Rules.Catalog, a.Value.List)
@@ -89,11 +153,115 @@ type Candidate struct {
 	// UseCases are, on the use case screen (Question.ID is UseCase), the
 	// catalog's use cases to tick from; nil on every other screen.
 	UseCases []catalog.UseCase
-	Keys     []*catalog.Key // the keys of the question not set yet
+	// Choices are, on the checklist (Question.ID is Checklist), what can
+	// be ticked, most decisive first; nil on every other screen.
+	Choices []Choice
+	Keys    []*catalog.Key // the keys the question asks
 	// Changes is the share of the possible answers that would change the
 	// pick; Prior the chance the user has a requirement on any of the keys;
-	// Worth is the two multiplied.
+	// Worth the chance that asking changes the pick.
 	Changes, Prior, Worth float64
+}
+
+// Checklist is the id of the question that ticks, in one list, every
+// yes-or-no key and every value of an enum or list key whose answer could
+// change the pick.
+const Checklist = "needs"
+
+// ChecklistQuestion is the checklist's question.
+var ChecklistQuestion = catalog.Question{
+	ID:    Checklist,
+	Title: "What must the service do or work with?",
+	Help:  "Tick what your design relies on, or nothing; what most often changes the pick comes first. A tick is a must; mark it nice to have if the design could do without it.",
+}
+
+// Choice is one line of the checklist: a yes-or-no key, or one value of
+// an enum or list key.
+type Choice struct {
+	Key   *catalog.Key
+	Value catalog.Value
+	// Name is what a line prompt takes typed: the key for a yes-or-no
+	// key ("fanout"), else key=value ("ordering=strict").
+	Name string
+	// Changes says whether the answer alone changes the current pick.
+	Changes bool
+}
+
+// Label is the choice in plain words: the catalog's description of the
+// value, else the key's title and the value.
+func (c Choice) Label() string {
+	if c.Key.Type == catalog.Bool {
+		if d := c.Key.Describe["true"]; d != "" {
+			return d
+		}
+		return c.Key.Question
+	}
+	v := c.Value.Text
+	if c.Key.Type == catalog.List {
+		v = c.Value.List[0]
+	}
+	if d := c.Key.Describe[v]; d != "" {
+		return d
+	}
+	return c.Key.Title + " " + v
+}
+
+// Tick is a checklist line ticked, by Choice.Name, must or nice.
+type Tick struct {
+	Name string
+	Must bool
+}
+
+// ChecklistAnswers turns the lines ticked into answers, one a key: the
+// values of a list key ticked together make one list, a must when any of
+// them is; of an enum key ticked twice, the last one counts.
+func ChecklistAnswers(c Candidate, ticks []Tick) []Answer {
+	var out []Answer
+	for _, t := range ticks {
+		i := slices.IndexFunc(c.Choices, func(ch Choice) bool { return ch.Name == t.Name })
+		if i < 0 {
+			continue
+		}
+		ch := c.Choices[i]
+		j := slices.IndexFunc(out, func(a Answer) bool { return a.Key == ch.Key.Key })
+		switch {
+		case j < 0:
+			v := ch.Value
+			v.List = slices.Clone(v.List)
+			out = append(out, Answer{Key: ch.Key.Key, Value: v, Must: t.Must})
+		case ch.Key.Type == catalog.List:
+			if !slices.Contains(out[j].Value.List, ch.Value.List[0]) {
+				out[j].Value.List = append(out[j].Value.List, ch.Value.List[0])
+			}
+			out[j].Must = out[j].Must || t.Must
+		default:
+			out[j] = Answer{Key: ch.Key.Key, Value: ch.Value, Must: t.Must}
+		}
+	}
+	return out
+}
+
+// Ticked is the checklist lines answers tick: the inverse of
+// ChecklistAnswers, for a review that shows them again.
+func Ticked(c Candidate, answers []Answer) []Tick {
+	var out []Tick
+	for _, ch := range c.Choices {
+		for _, a := range answers {
+			if a.Key != ch.Key.Key {
+				continue
+			}
+			if ch.Key.Type == catalog.List && slices.Contains(a.Value.List, ch.Value.List[0]) ||
+				ch.Key.Type != catalog.List && a.Value.String() == ch.Value.String() {
+				out = append(out, Tick{Name: ch.Name, Must: a.Must})
+			}
+		}
+	}
+	return out
+}
+
+// asked reports whether question id was answered (and not taken back).
+func (s *Session) asked(id string) bool {
+	return slices.ContainsFunc(s.Steps, func(st Step) bool { return st.Candidate.Question.ID == id })
 }
 
 // Next returns the question most worth asking, or false when it is time to
@@ -124,60 +292,138 @@ func (s *Session) Next() (Candidate, bool) {
 }
 
 // Candidates lists the questions not asked yet that still have a key not
-// set, in catalog order, with their worth.
+// set, with their worth: the checklist of every yes-or-no, enum and list
+// key, then every other key (the numbers) on its own, in catalog order.
 func (s *Session) Candidates() []Candidate {
 	leader := winner(engine.Rank(s.Req, s.Base, s.Rules))
 	var out []Candidate
+	var ticks, others []*catalog.Key
 	for _, q := range s.Rules.Catalog.Asked() {
-		if slices.Contains(s.Asked, q.ID) {
-			continue
-		}
-		c := Candidate{Question: q}
-		stay, tried, changed := 1.0, 0, 0
 		for _, name := range q.Keys {
 			if s.Req.Has(name) {
 				continue
 			}
-			i := s.Rules.Catalog.Index(name)
-			k := &s.Rules.Catalog.Keys[i]
-			c.Keys = append(c.Keys, k)
-			stay *= 1 - k.Prior
-			for _, v := range PossibleAnswers(k, s.Base, i) {
-				trial := *s.Req
-				trial.Must, trial.Prefer = slices.Clone(s.Req.Must), slices.Clone(s.Req.Prefer)
-				trial.Set(&s.Rules.Catalog, requirements.Item{Key: k.Key, Value: v, Weight: 1}, true)
-				tried++
-				if winner(engine.Rank(&trial, s.Base, s.Rules)) != leader {
-					changed++
-				}
+			k := &s.Rules.Catalog.Keys[s.Rules.Catalog.Index(name)]
+			switch k.Type {
+			case catalog.Bool, catalog.Enum, catalog.List:
+				ticks = append(ticks, k)
+			default:
+				others = append(others, k)
 			}
 		}
-		if len(c.Keys) == 0 {
-			continue
+	}
+	if len(ticks) > 0 && !s.asked(Checklist) {
+		if c := s.worth(Candidate{Question: ChecklistQuestion, Keys: ticks}, leader); len(c.Choices) > 0 {
+			out = append(out, c)
 		}
-		if tried > 0 {
-			c.Changes = float64(changed) / float64(tried)
-		}
-		c.Prior = 1 - stay
-		c.Worth = math.Round(c.Changes*c.Prior*1e6) / 1e6
-		out = append(out, c)
+	}
+	if len(others) > 0 && !s.asked(Numbers) {
+		out = append(out, s.worth(Candidate{Question: s.numbersQuestion(), Keys: others}, leader))
 	}
 	return out
 }
 
-// asksUseCase reports whether the use case screen is still to be asked.
-func (s *Session) asksUseCase() bool {
-	return len(s.Rules.Catalog.UseCases) > 0 && len(s.Req.UseCases) == 0 && !slices.Contains(s.Asked, UseCase)
+// Numbers is the id of the question that takes, in one line, any of the
+// quantity keys: "throughput 3k/s, consumers 150".
+const Numbers = "numbers"
+
+// numbersQuestion is the numbers question: the catalog's question of that
+// id gives its title and help.
+func (s *Session) numbersQuestion() catalog.Question {
+	q := catalog.Question{ID: Numbers, Title: "Sizes, rates and durations",
+		Help: "Leave any blank that you do not know; each is a minimum the service must reach."}
+	for _, c := range s.Rules.Catalog.Questions {
+		if c.ID == Numbers {
+			q.Title, q.Help = c.Title, c.Help
+		}
+	}
+	return q
 }
 
-// Screens is how many screens the questionnaire has: the use case screen,
-// when the catalog has use cases, and one for each of the catalog's questions.
-func Screens(cat *catalog.Catalog) int {
-	n := len(cat.Asked())
-	if len(cat.UseCases) > 0 {
-		n++
+// worth fills c's Changes, Prior and Worth: each key's answers are tried
+// one at a time against leader, and the question is worth the chance that
+// one of its keys both holds a requirement and changes the pick. On the
+// checklist it also fills Choices with the answers that change the pick,
+// most decisive key first.
+func (s *Session) worth(c Candidate, leader string) Candidate {
+	none, stay := 1.0, 1.0
+	tried, changed := 0, 0
+	type keyed struct {
+		key     *catalog.Key
+		worth   float64
+		choices []Choice
 	}
-	return n
+	var byKey []keyed
+	for _, k := range c.Keys {
+		i := s.Rules.Catalog.Index(k.Key)
+		none *= 1 - k.Prior
+		kTried, kChanged := 0, 0
+		var choices []Choice
+		for _, v := range PossibleAnswers(k, s.Base, i) {
+			trial := *s.Req
+			trial.Must, trial.Prefer = slices.Clone(s.Req.Must), slices.Clone(s.Req.Prefer)
+			trial.Set(&s.Rules.Catalog, requirements.Item{Key: k.Key, Value: v, Weight: 1}, true)
+			kTried++
+			changes := winner(engine.Rank(&trial, s.Base, s.Rules)) != leader
+			if changes {
+				kChanged++
+			}
+			choices = append(choices, Choice{Key: k, Value: v, Name: choiceName(k, v), Changes: changes})
+		}
+		tried += kTried
+		changed += kChanged
+		w := 0.0
+		if kTried > 0 {
+			w = k.Prior * float64(kChanged) / float64(kTried)
+			stay *= 1 - w
+		}
+		byKey = append(byKey, keyed{k, w, choices})
+	}
+	order := func() {
+		slices.SortStableFunc(byKey, func(a, b keyed) int {
+			switch {
+			case a.worth > b.worth:
+				return -1
+			case a.worth < b.worth:
+				return 1
+			}
+			return 0
+		})
+	}
+	switch c.Question.ID {
+	case Checklist:
+		order()
+		for _, k := range byKey {
+			c.Choices = append(c.Choices, k.choices...)
+		}
+	case Numbers:
+		order()
+		c.Keys = c.Keys[:0]
+		for _, k := range byKey {
+			c.Keys = append(c.Keys, k.key)
+		}
+	}
+	if tried > 0 {
+		c.Changes = float64(changed) / float64(tried)
+	}
+	c.Prior = 1 - none
+	c.Worth = math.Round((1-stay)*1e6) / 1e6
+	return c
+}
+
+func choiceName(k *catalog.Key, v catalog.Value) string {
+	switch k.Type {
+	case catalog.Bool:
+		return k.Key
+	case catalog.List:
+		return k.Key + "=" + v.List[0]
+	}
+	return k.Key + "=" + v.Text
+}
+
+// asksUseCase reports whether the use case screen is still to be asked.
+func (s *Session) asksUseCase() bool {
+	return len(s.Rules.Catalog.UseCases) > 0 && len(s.start.UseCases) == 0 && !s.asked(UseCase)
 }
 
 func winner(res engine.Result) string {

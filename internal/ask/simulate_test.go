@@ -3,9 +3,11 @@ package ask_test
 import (
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/advisor-dev/advisor/internal/ask"
+	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/embedded"
 	"github.com/advisor-dev/advisor/internal/engine"
 	"github.com/advisor-dev/advisor/internal/requirements"
@@ -18,11 +20,12 @@ type scenario struct {
 }
 
 // Simulate answers the questionnaire from req: a key req has is answered
-// (as a must or a prefer), any other gets "don't know"; the use case
-// screen is answered with req's use_case (none ticked when it has none).
-// It returns the number of questions asked, each screen counted once
-// however many keys it ticks or leaves, and the final pick.
+// (as a must or a prefer, on the answer itself), any other gets "don't
+// know"; the use case screen is answered with req's use_case (none ticked
+// when it has none). It returns the number of prompts answered, the
+// review before the result included, and the final pick.
 func Simulate(s *ask.Session, req *requirements.Requirements) (int, string) {
+	prompts := 0
 	for {
 		c, ok := s.Next()
 		if !ok {
@@ -32,62 +35,94 @@ func Simulate(s *ask.Session, req *requirements.Requirements) (int, string) {
 		if c.Question.ID == ask.UseCase && len(req.UseCases) > 0 {
 			answers = append(answers, ask.UseCaseAnswer(req.UseCases))
 		}
+		if c.Question.ID == ask.Checklist {
+			var ticks []ask.Tick
+			for _, ch := range c.Choices {
+				it, must, found := req.Find(ch.Key.Key)
+				if found && (ch.Value.Type == catalog.List && slices.Contains(it.Value.List, ch.Value.List[0]) ||
+					ch.Value.Type != catalog.List && it.Value.String() == ch.Value.String()) {
+					ticks = append(ticks, ask.Tick{Name: ch.Name, Must: must})
+				}
+			}
+			answers = append(answers, ask.ChecklistAnswers(c, ticks)...)
+		}
 		for _, k := range c.Keys {
+			if c.Question.ID == ask.Checklist {
+				break
+			}
 			if it, must, found := req.Find(k.Key); found {
 				answers = append(answers, ask.Answer{Key: k.Key, Value: it.Value, Must: must})
 			}
 		}
-		s.Record(c.Question, answers)
+		s.Record(c, answers)
+		prompts++
 	}
+	prompts++ // the review: Enter takes the answers as they are
 	pick := ""
 	if l := s.Leader(); l != nil {
 		pick = l.ID
 	}
-	return len(s.Asked), pick
+	return prompts, pick
 }
 
-// TestQuestionnaireOnScenarios: for every scenario, the questionnaire
-// reaches the pick `recommend` makes on the full requirements. It reports
-// how many questions it took (README quotes the figures). It measures the
-// product, so it runs the real questionnaire over the real knowledge: what
-// it asserts is only that both ways reach the same pick, and that the stop
-// rule asks fewer questions, on average, than there are screens.
+// The public scenarios the questionnaire is measured on.
+var scenarioFiles = []string{"../engine/testdata/scenarios.yaml", "../engine/testdata/scenarios-workload.yaml"}
+
+// TestQuestionnaireOnScenarios measures the questionnaire over the public
+// scenarios, answered as each scenario's requirements say and "don't
+// know" to everything else: how many prompts it takes (every prompt
+// answered counts, the use case screen and the review included), and how
+// often it reaches the pick `recommend` makes on the full requirements.
+// README quotes the figures; the goals are at most 4 prompts on average
+// and the same pick in at least 95% of the scenarios.
 func TestQuestionnaireOnScenarios(t *testing.T) {
 	set, base, err := embedded.Base()
 	if err != nil {
 		t.Fatal(err)
 	}
 	loader := &requirements.Loader{Catalog: &set.Catalog, IDs: base.IDs(), Providers: []string{"aws"}}
-	data, err := os.ReadFile("../engine/testdata/scenarios.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var list []scenario
-	if err := yaml.Unmarshal(data, &list); err != nil {
-		t.Fatal(err)
+	for _, f := range scenarioFiles {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var some []scenario
+		if err := yaml.Unmarshal(data, &some); err != nil {
+			t.Fatal(err)
+		}
+		list = append(list, some...)
 	}
-	total, most := 0, 0
+	total, most, agree := 0, 0, 0
 	for _, sc := range list {
 		text, _ := yaml.Marshal(&sc.Requirements)
 		req, err := loader.Load(sc.ID, text)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", sc.ID, err)
 		}
-		want := engine.Rank(req, base, set).Recommendation
+		want := ""
+		if w := engine.Rank(req, base, set).Recommendation; w != nil {
+			want = w.ID
+		}
 		n, got := Simulate(ask.New(set, base, nil), req)
-		if want == nil || got != want.ID {
-			t.Errorf("%s: questionnaire picked %q after %d questions; recommend picks %v", sc.ID, got, n, want)
+		same := "same"
+		if got == want {
+			agree++
+		} else {
+			same = "recommend picks " + want
 		}
 		total += n
 		most = max(most, n)
-		t.Logf("%s: %d questions -> %s", sc.ID, n, got)
+		t.Logf("%s: %d questions -> %s (%s)", sc.ID, n, got, same)
 	}
 	avg := float64(total) / float64(len(list))
-	fmt.Printf("questionnaire over %d scenarios: average %.1f questions, maximum %d\n", len(list), avg, most)
-	// Relative to the catalog, so that a new key does not fail it: the stop
-	// rule must save questions on average. The use case screen, always
-	// asked first, counts as a screen and as a question.
-	if screens := ask.Screens(&set.Catalog); avg >= float64(screens) {
-		t.Errorf("the questionnaire takes %.1f questions on average, as many as its %d screens: the stop rule saves none", avg, screens)
+	share := float64(agree) / float64(len(list))
+	fmt.Printf("questionnaire over %d public scenarios: average %.2f questions, maximum %d; same pick as recommend in %d (%.0f%%)\n",
+		len(list), avg, most, agree, 100*share)
+	if avg > 4 {
+		t.Errorf("the questionnaire takes %.2f questions on average; the goal is at most 4", avg)
+	}
+	if share < 0.95 {
+		t.Errorf("the questionnaire reaches recommend's pick in %.0f%% of the scenarios; the goal is at least 95%%", 100*share)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/advisor-dev/advisor/internal/ask"
@@ -37,19 +36,34 @@ func NewCmdAsk(f *Factory, runF func(*AskOptions) error) *cobra.Command {
 		Use:   "ask",
 		Short: "Answer a few questions and get the same report as recommend",
 		Long: `Ask first what the messaging is for (tick any of the use cases, or none),
-then the questions that decide the pick, most decisive first, and stop as
-soon as the remaining ones are unlikely to change it. Every question has a
-"no preference" answer (Enter alone takes it) and a "that's enough" one.
-The current leader is shown as answers come in; the questions go to
-standard error and the report to standard output.
+then, in one list, what the service must do or work with (the answers most
+likely to change the pick first), then, only when they could change it,
+the numbers on one line ("throughput=3k/s, consumers=150"); stop as soon as
+the questions left are unlikely to change the pick. Every answer is a must
+as ticked or typed; n on a ticked line (full screen), or ~ before a name
+(line prompts), makes it nice to have, shown on the answer. Before the
+result a review lists every answer, must or nice, and lets you change any,
+add a title and context, or save a draft. The current leader is shown
+after each answer; the questions go to standard error and the report to
+standard output.
+
+Keys of the full-screen form: Space ticks, n must/nice, ? help,
+Shift-Tab or Esc back, Ctrl-X that's enough, Enter goes on.
 
 Without a terminal on standard input, or with --accessible, the questions
-are numbered line prompts that screen readers read and scripts can answer
-one line at a time. Ctrl-C or the end of input stops with exit status 130
-and writes nothing; so does SIGINT, and SIGTERM with exit status 143, at
-any point before the answers are saved.`,
+are numbered line prompts that screen readers read and scripts answer one
+line at a time: numbers or names separated by commas, "?" for the help,
+"back", "done" for that's enough. A line "id: answer" (each prompt says its
+id) answers that question whenever it comes, so a script works whatever
+order the questions come in. Ctrl-C or the end of input stops with exit
+status 130 and writes nothing; so does SIGINT, and SIGTERM with exit status
+143, at any point before the answers are saved.`,
+
 		Example: `  # Ask, then keep the answers as a requirements file
   advisor ask --save requirements.yaml
+
+  # Answer from a script, by question ids and names, in any order
+  printf 'use_case: broadcast\nneeds: fanout, ~serverless\nreview: result\n' | advisor ask -o id
 
   # Start from a file, asking only what it leaves open
   advisor ask -f draft.yaml --output markdown`,
@@ -94,42 +108,30 @@ func askRun(ctx context.Context, opts *AskOptions) error {
 	accessible := opts.Accessible || !ios.CanPrompt() || ios.Getenv("ACCESSIBLE") != ""
 	p := opts.Prompter(ctx, accessible)
 	session := ask.New(loaded.Rules, loaded.Base, start)
-	showLeader(ios.ErrOut, session)
-	for {
-		if err := askStopped(ctx); err != nil {
-			fmt.Fprintln(ios.ErrOut)
-			return err
-		}
-		c, ok := session.Next()
-		if !ok {
-			break
-		}
-		fmt.Fprintf(ios.ErrOut, "\n%s\n", diag.Escape(c.Question.Title))
-		if c.Question.Help != "" {
-			fmt.Fprintf(ios.ErrOut, "%s\n", diag.Escape(c.Question.Help))
-		}
-		answers, err := askQuestion(p, c)
-		switch {
-		case ctx.Err() != nil:
-			continue // a signal, whatever the prompt made of it: stopped above
-		case errors.Is(err, prompter.ErrAborted):
-			fmt.Fprintln(ios.ErrOut)
-			return &ExitError{Code: ExitAborted, Err: errors.New("questionnaire aborted; nothing was written")}
-		case errors.Is(err, prompter.ErrLineTooLong):
-			fmt.Fprintln(ios.ErrOut)
-			return inputErrorf("%v; nothing was written", err)
-		case errors.Is(err, prompter.ErrEnough):
-			session.Record(c.Question, answers)
-		case err != nil:
-			return err
-		default:
-			session.Record(c.Question, answers)
-			showLeader(ios.ErrOut, session)
-			continue
-		}
-		break
+	q := &questionnaire{ctx: ctx, ios: ios, p: p, session: session, save: opts.Save, force: opts.Force}
+	draft, err := q.run()
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "\nAsked %d question%s.\n\n", len(session.Asked), plural(len(session.Asked)))
+	fmt.Fprintf(ios.ErrOut, "\nAsked %d question%s.\n\n", q.prompts, plural(q.prompts))
+	if draft != "" {
+		data, err := requirementsYAML(session.Req)
+		if err != nil {
+			return err
+		}
+		header := "# A draft saved by `advisor ask`; `advisor ask -f` on this file goes on from it.\n"
+		if err := writeNewContext(ctx, draft, append([]byte(header), data...), opts.Force && draft == opts.Save); err != nil {
+			if stopped := askStopped(ctx); stopped != nil {
+				return stopped
+			}
+			if errors.Is(err, errExists) {
+				return inputErrorf("%s: file exists; nothing was written", draft)
+			}
+			return fmt.Errorf("%s: %w", draft, err)
+		}
+		fmt.Fprintf(ios.ErrOut, "Saved a draft to %s; `advisor ask -f %s` goes on from it.\n", diag.EscapeLine(draft), diag.EscapeLine(draft))
+		return nil
+	}
 	opts.Report.Date = recordDate(opts.Report.Date, ios, opts.Now)
 	// The report is made before the answers are saved, and nothing is
 	// written until both are done: a signal while either is under way
@@ -201,14 +203,6 @@ func reportUnlessStopped(ctx context.Context, ios *iostreams.IOStreams, req *req
 		return nil, nil, askStopped(ctx)
 	case m := <-done:
 		return m.out, m.err, askStopped(ctx)
-	}
-}
-
-func showLeader(w io.Writer, s *ask.Session) {
-	if l := s.Leader(); l != nil {
-		fmt.Fprintf(w, "Leader so far: %s (%s), score %.1f\n", diag.EscapeLine(l.Name), l.ID, l.Score)
-	} else {
-		fmt.Fprintln(w, "No service meets every must so far.")
 	}
 }
 

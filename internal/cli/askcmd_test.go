@@ -14,13 +14,14 @@ import (
 
 // TestAskScripted runs the questionnaire on the test fixture's rules and
 // knowledge, so that it checks how answers are asked, kept and reported,
-// whatever the real services offer: ticks kept as musts, a choice, "that's
-// enough" ending it, the answers saved and the leader recommended.
+// whatever the real services offer: back, ticks must or nice, the
+// review changing an answer and adding a title, the answers saved and the leader recommended.
 func TestAskScripted(t *testing.T) {
 	p := &scriptedPrompter{t: t, script: map[string][]string{
-		"use_case":     {"work-queue,broadcast"},
-		"capabilities": {"fanout,serverless"},
-		"targets":      {"done"},
+		"use_case": {"work-queue", "work-queue,broadcast"},
+		"needs":    {"back", "fanout,~replay,serverless", "fanout,serverless"},
+		"review":   {"needs", "title", "result"},
+		"title":    {"Order events"},
 	}}
 	f, _, out, errOut := newTestFactory(p)
 	f.Loaded = func() (*Loaded, error) {
@@ -40,25 +41,25 @@ func TestAskScripted(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "# Requirements saved by `advisor ask`; `advisor recommend -f` on this file gives the same report.\n" +
-		"version: 1\nprovider: acme\nuse_case: [broadcast, work-queue]\nmust:\n  fanout: true\n  serverless: true\n"
+		"version: 1\ntitle: Order events\nprovider: acme\nuse_case: [broadcast, work-queue]\nmust:\n  fanout: true\n  serverless: true\n"
 	if string(saved) != want {
 		t.Errorf("saved\n%s\nwant\n%s", saved, want)
 	}
 	if !strings.Contains(out.String(), `"recommendation": {`+"\n"+`    "id": "topic"`) {
 		t.Errorf("stdout does not recommend the leader, topic:\n%s", out)
 	}
-	for _, line := range []string{"Leader so far: Acme Topic standard topics (topic)", "What is the messaging for?", "Asked 5 questions.", "Saved the answers to " + save} {
+	for _, line := range []string{"Leader so far: Acme Topic standard topics (topic)", "Asked 8 questions.", "Saved the answers to " + save} {
 		if !strings.Contains(errOut.String(), line) {
 			t.Errorf("stderr lacks %q:\n%s", line, errOut)
 		}
 	}
-	if got := strings.Join(p.asked, " "); got != "use_case capabilities must throughput message_size retention delay protocols targets" {
+	if got := strings.Join(p.asked, " "); got != "use_case needs use_case needs review needs review title review" {
 		t.Errorf("asked %q", got)
 	}
 }
 
 func TestAskAborted(t *testing.T) {
-	p := &scriptedPrompter{t: t, script: map[string][]string{"capabilities": {"abort"}}}
+	p := &scriptedPrompter{t: t, script: map[string][]string{"use_case": {"abort"}}}
 	f, _, out, errOut := newTestFactory(p)
 	save := filepath.Join(t.TempDir(), "never.yaml")
 	if code := Run(f, []string{"ask", "--save", save}); code != ExitAborted {
@@ -100,7 +101,7 @@ func TestAskChoosesAccessibleMode(t *testing.T) {
 			var got []bool
 			f.Prompter = func(_ context.Context, accessible bool) prompter.Prompter {
 				got = append(got, accessible)
-				return &scriptedPrompter{t: t, script: map[string][]string{"capabilities": {"done"}}}
+				return &scriptedPrompter{t: t, script: map[string][]string{"use_case": {"done"}}}
 			}
 			if code := Run(f, append([]string{"ask", "-o", "json"}, tt.args...)); code != ExitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
@@ -160,7 +161,7 @@ func TestAskPipedAnswers(t *testing.T) {
 		code        int
 		stderr      string
 	}{
-		{name: "no newline after the last answer", input: "done", code: ExitOK, stderr: "Saved the answers"},
+		{name: "no newline after the last answer", input: "done\nresult", code: ExitOK, stderr: "Saved the answers"},
 		{name: "a long answer after a refused one", input: "1\n\nx\n+" + strings.Repeat("0", prompter.MaxLine-3) + "3\n", code: ExitAborted,
 			stderr: "advisor: questionnaire aborted; nothing was written"},
 		{name: "a line too long", input: strings.Repeat(" ", prompter.MaxLine) + "\n", code: ExitInput,

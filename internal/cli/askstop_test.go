@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"github.com/advisor-dev/advisor/internal/ask"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ import (
 // The clock, read once the questions are over and before the report, is
 // where the signal comes here.
 func TestAskStoppedWhileReporting(t *testing.T) {
-	p := &scriptedPrompter{t: t, script: map[string][]string{"capabilities": {"fanout,done"}}}
+	p := &scriptedPrompter{t: t, script: map[string][]string{ask.Checklist: {"fanout,done"}}}
 	f, _, out, errOut := newTestFactory(p)
 	ctx, signal := context.WithCancelCause(context.Background())
 	f.Now = func() time.Time {
@@ -129,7 +130,7 @@ func (s stoppingPrompter) Select(_ prompter.Prompt, options []prompter.Option) (
 	return options[0].Value, nil
 }
 
-func (s stoppingPrompter) MultiSelect(prompter.Prompt, []prompter.Option) ([]string, error) {
+func (s stoppingPrompter) MultiSelect(prompter.Prompt, []prompter.Option) ([]prompter.Tick, error) {
 	s.wait()
 	return nil, nil
 }
@@ -137,9 +138,4 @@ func (s stoppingPrompter) MultiSelect(prompter.Prompt, []prompter.Option) ([]str
 func (s stoppingPrompter) Input(prompter.Prompt, func(string) error) (string, error) {
 	s.wait()
 	return "", nil
-}
-
-func (s stoppingPrompter) Confirm(prompter.Prompt, string, string) (bool, error) {
-	s.wait()
-	return true, nil
 }

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/ask"
@@ -8,178 +11,205 @@ import (
 	"github.com/advisor-dev/advisor/internal/prompter"
 )
 
-const noPreference = "No preference / don't know"
-
-// askQuestion asks the keys of question c not set yet and returns the
-// answers; prompter.ErrEnough comes back with what was answered before it.
-// One prompt at a time, so that "that's enough" stops at once.
-func askQuestion(p prompter.Prompter, c ask.Candidate) ([]ask.Answer, error) {
-	if c.Question.ID == ask.UseCase {
-		return askUseCases(p, c)
-	}
-	var bools []*catalog.Key
-	for _, k := range c.Keys {
-		if k.Type == catalog.Bool {
-			bools = append(bools, k)
+// askQuestion asks question c in one prompt and returns the answers;
+// prompter.ErrEnough comes back with what was answered with it, and
+// prompter.ErrBack with none. back offers going back; stop offers "that's
+// enough".
+//
+// given are the answers given to c before, when it is asked again: the
+// prompt starts from them.
+func askQuestion(p prompter.Prompter, c ask.Candidate, back, stop bool, given []ask.Answer) ([]ask.Answer, error) {
+	prompt := prompter.Prompt{ID: c.Question.ID, Title: c.Question.Title, Help: c.Question.Help, Back: back, Stop: stop}
+	switch c.Question.ID {
+	case ask.UseCase:
+		for _, a := range given {
+			for _, id := range a.Value.List {
+				prompt.Given = append(prompt.Given, prompter.Tick{Value: id})
+			}
 		}
-	}
-	var answers []ask.Answer
-	if len(bools) > 0 {
-		got, err := askBools(p, c.Question.ID, bools)
-		answers = append(answers, got...)
-		if err != nil {
-			return answers, err
+		return askUseCases(p, c, prompt)
+	case ask.Checklist:
+		for _, t := range ask.Ticked(c, given) {
+			prompt.Given = append(prompt.Given, prompter.Tick{Value: t.Name, Nice: !t.Must})
 		}
+		return askChecklist(p, c, prompt)
 	}
-	for _, k := range c.Keys {
-		var got []ask.Answer
-		var err error
-		switch {
-		case k.Type == catalog.Bool:
-			continue
-		case k.Type == catalog.Enum:
-			got, err = askEnum(p, k)
-		case k.Type == catalog.List:
-			got, err = askList(p, k)
-		default:
-			got, err = askQuantity(p, k)
+	var text []string
+	for _, a := range given {
+		mark := ""
+		if !a.Must {
+			mark = prompter.NiceMark
 		}
-		answers = append(answers, got...)
-		if err != nil {
-			return answers, err
-		}
+		text = append(text, mark+a.Key+"="+a.Value.String())
 	}
-	if len(answers) == 0 {
-		return nil, nil
-	}
-	return answers, mustOrNice(p, answers)
+	prompt.Text = strings.Join(text, ", ")
+	return askNumbers(p, c, prompt)
 }
 
-// askBools ticks the bool keys of a question in one list.
-func askBools(p prompter.Prompter, question string, keys []*catalog.Key) ([]ask.Answer, error) {
-	var options []prompter.Option
-	for _, k := range keys {
-		label := k.Describe["true"]
-		if label == "" {
-			label = k.Question
-		}
-		options = append(options, prompter.Option{Value: k.Key, Label: label})
-	}
-	ticked, err := p.MultiSelect(prompter.Prompt{ID: question, Title: "Tick any that apply:", Stop: true}, options)
-	var answers []ask.Answer
-	for _, key := range ticked {
-		answers = append(answers, ask.Answer{Key: key, Value: catalog.Value{Type: catalog.Bool, Bool: true}, Must: true})
-	}
-	return answers, err
-}
-
-// askUseCases ticks what the messaging is for, in one list as a screen of
-// bool keys is; Enter alone ticks none. Use cases are neither musts nor
-// prefers, so nothing more is asked of them.
-func askUseCases(p prompter.Prompter, c ask.Candidate) ([]ask.Answer, error) {
+// askUseCases ticks what the messaging is for; Enter alone ticks none.
+// Use cases are neither musts nor prefers, so they carry no mark.
+func askUseCases(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) ([]ask.Answer, error) {
 	options := make([]prompter.Option, len(c.UseCases))
 	for i, u := range c.UseCases {
 		options[i] = prompter.Option{Value: u.ID, Label: u.ID + ": " + u.Meaning}
 	}
-	ticked, err := p.MultiSelect(prompter.Prompt{ID: c.Question.ID, Title: "Tick any that apply:", Stop: true}, options)
-	if len(ticked) == 0 {
+	ticked, err := p.MultiSelect(prompt, options)
+	if len(ticked) == 0 || err != nil && !errors.Is(err, prompter.ErrEnough) {
 		return nil, err
 	}
-	return []ask.Answer{ask.UseCaseAnswer(ticked)}, err
+	ids := make([]string, len(ticked))
+	for i, t := range ticked {
+		ids[i] = t.Value
+	}
+	return []ask.Answer{ask.UseCaseAnswer(ids)}, err
 }
 
-// askEnum picks one of an enum's values, or no preference.
-func askEnum(p prompter.Prompter, k *catalog.Key) ([]ask.Answer, error) {
-	options := append([]prompter.Option{{Value: "", Label: noPreference}}, valueOptions(k)...)
-	value, err := p.Select(prompter.Prompt{ID: k.Key, Title: k.Question, Help: k.Help, Stop: true}, options)
-	if err != nil || value == "" {
+// askChecklist ticks, in one list, what the service must do or work with;
+// each line ticked is a must unless marked nice to have.
+func askChecklist(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) ([]ask.Answer, error) {
+	options := make([]prompter.Option, len(c.Choices))
+	for i, ch := range c.Choices {
+		options[i] = prompter.Option{Value: ch.Name, Label: ch.Name + ": " + ch.Label()}
+	}
+	prompt.Marks = true
+	prompt.Valid = func(values []string) error { return oneValueEach(c, values) }
+	ticked, err := p.MultiSelect(prompt, options)
+	if err != nil && !errors.Is(err, prompter.ErrEnough) {
 		return nil, err
 	}
-	return answer(k, value)
+	ticks := make([]ask.Tick, len(ticked))
+	for i, t := range ticked {
+		ticks[i] = ask.Tick{Name: t.Value, Must: !t.Nice}
+	}
+	return ask.ChecklistAnswers(c, ticks), err
 }
 
-// askList ticks any of a list key's values.
-func askList(p prompter.Prompter, k *catalog.Key) ([]ask.Answer, error) {
-	ticked, err := p.MultiSelect(prompter.Prompt{ID: k.Key, Title: k.Question, Help: k.Help, Stop: true}, valueOptions(k))
-	if len(ticked) == 0 {
-		return nil, err
-	}
-	answers, parseErr := answer(k, strings.Join(ticked, ","))
-	if parseErr != nil {
-		return nil, parseErr
-	}
-	return answers, err
-}
-
-// askQuantity asks for a number with a unit; Enter alone is no preference.
-func askQuantity(p prompter.Prompter, k *catalog.Key) ([]ask.Answer, error) {
-	prompt := prompter.Prompt{ID: k.Key, Title: k.Question, Help: k.Help, Example: strings.Join(k.Examples, ", "), Stop: true}
-	text, err := p.Input(prompt, func(s string) error {
-		if s == "" {
-			return nil
-		}
-		_, err := k.ParseText(s, catalog.InRequirement)
-		return err
-	})
-	if err != nil || text == "" {
-		return nil, err
-	}
-	return answer(k, text)
-}
-
-// valueOptions lists an enum's or list's values with their descriptions.
-func valueOptions(k *catalog.Key) []prompter.Option {
-	var options []prompter.Option
-	for _, v := range k.Values {
-		label := v
-		if d := k.Describe[v]; d != "" {
-			label += ": " + d
-		}
-		options = append(options, prompter.Option{Value: v, Label: label})
-	}
-	return options
-}
-
-// answer is key k set to text, as a must until mustOrNice says otherwise.
-func answer(k *catalog.Key, text string) ([]ask.Answer, error) {
-	v, err := k.ParseText(text, catalog.InRequirement)
-	if err != nil {
-		return nil, err
-	}
-	return []ask.Answer{{Key: k.Key, Value: v, Must: true}}, nil
-}
-
-// mustOrNice asks, in one keystroke, whether the answers are must-haves;
-// only when some are not does it ask which.
-func mustOrNice(p prompter.Prompter, answers []ask.Answer) error {
-	must, err := p.Confirm(prompter.Prompt{ID: "must", Title: "Are these must-haves? (No: only nice to have)"}, "Must have", "Nice to have")
-	if err != nil {
-		return err
-	}
-	for i := range answers {
-		answers[i].Must = must
-	}
-	if must || len(answers) == 1 {
-		return nil
-	}
-	var options []prompter.Option
-	for _, a := range answers {
-		label := a.Key
-		if a.Value.Type != catalog.Bool {
-			label += " " + a.Value.String()
-		}
-		options = append(options, prompter.Option{Value: a.Key, Label: label})
-	}
-	musts, err := p.MultiSelect(prompter.Prompt{ID: "must-after-all", Title: "Which of them are must-haves after all? (Enter: none)"}, options)
-	if err != nil {
-		return err
-	}
-	for i := range answers {
-		for _, key := range musts {
-			if answers[i].Key == key {
-				answers[i].Must = true
+// oneValueEach refuses two values of one enum key ticked together
+// ("ordering=none" and "ordering=strict"): a key holds one.
+func oneValueEach(c ask.Candidate, values []string) error {
+	seen := map[string]string{}
+	for _, v := range values {
+		for _, ch := range c.Choices {
+			if ch.Name != v || ch.Key.Type != catalog.Enum {
+				continue
 			}
+			if other, ok := seen[ch.Key.Key]; ok {
+				return fmt.Errorf("%s and %s: tick one %s", other, v, ch.Key.Key)
+			}
+			seen[ch.Key.Key] = v
 		}
 	}
 	return nil
+}
+
+// askNumbers takes any of the quantity keys on one line, "name=value"
+// each, separated by commas: "throughput=3k/s, ~consumers=150" (a space
+// for "=" does as well); a name after "~" is nice to have.
+func askNumbers(p prompter.Prompter, c ask.Candidate, prompt prompter.Prompt) ([]ask.Answer, error) {
+	var help strings.Builder
+	help.WriteString(c.Question.Help)
+	var examples []string
+	for _, k := range c.Keys {
+		fmt.Fprintf(&help, "\n  %s: %s", k.Key, k.Question)
+		if len(k.Examples) > 0 {
+			fmt.Fprintf(&help, " (for example %s)", strings.Join(k.Examples, ", "))
+			if len(examples) < 2 {
+				examples = append(examples, k.Key+"="+k.Examples[0])
+			}
+		}
+	}
+	if len(examples) == 2 {
+		examples[1] = prompter.NiceMark + examples[1]
+	}
+	names := make([]string, len(c.Keys))
+	for i, k := range c.Keys {
+		names[i] = k.Key
+	}
+	prompt.Title += "\nAny of " + strings.Join(names, ", ") + ", as name=value; " + prompter.NiceMark + "name: nice to have"
+	prompt.Help = help.String()
+	prompt.Example = strings.Join(examples, ", ")
+	var answers []ask.Answer
+	text, err := p.Input(prompt, func(s string) error {
+		var err error
+		answers, err = parseNumbers(c.Keys, s)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	answers, _ = parseNumbers(c.Keys, text)
+	return answers, nil
+}
+
+// parseNumbers reads "throughput=3k/s, ~consumers 150" against keys.
+func parseNumbers(keys []*catalog.Key, s string) ([]ask.Answer, error) {
+	var out []ask.Answer
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		must := true
+		if rest, ok := strings.CutPrefix(part, prompter.NiceMark); ok {
+			must, part = false, strings.TrimSpace(rest)
+		}
+		name, value, ok := strings.Cut(part, "=")
+		if !ok {
+			name, value, ok = strings.Cut(part, " ")
+		}
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		i := slices.IndexFunc(keys, func(k *catalog.Key) bool { return strings.EqualFold(k.Key, name) })
+		if i < 0 {
+			names := make([]string, len(keys))
+			for j, k := range keys {
+				names[j] = k.Key
+			}
+			return nil, fmt.Errorf("%q is not one of %s", name, strings.Join(names, ", "))
+		}
+		if !ok || value == "" {
+			return nil, fmt.Errorf("%s needs a value: %s=%s", name, name, firstOr(keys[i].Examples, "…"))
+		}
+		v, err := keys[i].ParseText(value, catalog.InRequirement)
+		if err != nil {
+			return nil, err // it names the key
+		}
+		if slices.ContainsFunc(out, func(a ask.Answer) bool { return a.Key == keys[i].Key }) {
+			return nil, fmt.Errorf("%s is given twice", name)
+		}
+		out = append(out, ask.Answer{Key: keys[i].Key, Value: v, Must: must})
+	}
+	return out, nil
+}
+
+func firstOr(list []string, or string) string {
+	if len(list) == 0 {
+		return or
+	}
+	return list[0]
+}
+
+// describeAnswers is a step's answers in a line of the review: each
+// key with its value, "(must)" or "(nice)"; "no preference" for none.
+func describeAnswers(answers []ask.Answer) string {
+	if len(answers) == 0 {
+		return "no preference"
+	}
+	parts := make([]string, len(answers))
+	for i, a := range answers {
+		switch {
+		case a.Key == ask.UseCase:
+			parts[i] = strings.Join(a.Value.List, ", ")
+			continue
+		case a.Value.Type == catalog.Bool:
+			parts[i] = a.Key
+		default:
+			parts[i] = a.Key + "=" + a.Value.String()
+		}
+		if a.Must {
+			parts[i] += " (must)"
+		} else {
+			parts[i] += " (nice)"
+		}
+	}
+	return strings.Join(parts, ", ")
 }

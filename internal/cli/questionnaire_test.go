@@ -12,24 +12,18 @@ import (
 	"github.com/advisor-dev/advisor/internal/testfixture"
 )
 
-// question is the fixture catalog's question id with all its keys open:
-// the test's own screens, so that a change to rules/catalog.yaml does not
-// fail it.
+// question is the fixture's question id (ask.Checklist or ask.Numbers)
+// with all its keys open: the test's own rules and knowledge, so that a
+// change to rules/catalog.yaml does not fail it.
 func question(t *testing.T, id string) ask.Candidate {
 	t.Helper()
-	cat := &testfixture.Rules(t).Catalog
-	for _, q := range cat.Asked() {
-		if q.ID != id {
-			continue
+	set, base := testfixture.Base(t)
+	for _, c := range ask.New(set, base, nil).Candidates() {
+		if c.Question.ID == id {
+			return c
 		}
-		c := ask.Candidate{Question: q}
-		for _, name := range q.Keys {
-			k, _ := cat.Lookup(name)
-			c.Keys = append(c.Keys, k)
-		}
-		return c
 	}
-	t.Fatalf("the catalog has no question %s", id)
+	t.Fatalf("no question %s", id)
 	return ask.Candidate{}
 }
 
@@ -56,53 +50,48 @@ func TestAskQuestion(t *testing.T) {
 		asked    string // the prompts shown
 	}{
 		{
-			name: "ticks, kept as musts", question: "capabilities",
-			script: map[string][]string{"capabilities": {"fanout,serverless"}},
-			want:   "fanout=true must; serverless=true must", asked: "capabilities must",
+			name: "ticks, kept as musts", question: ask.Checklist,
+			script: map[string][]string{ask.Checklist: {"fanout,serverless"}},
+			want:   "fanout=true must; serverless=true must", asked: ask.Checklist,
 		},
 		{
-			name: "nothing ticked asks nothing more", question: "capabilities",
-			want: "", asked: "capabilities",
+			name: "nothing ticked", question: ask.Checklist,
+			want: "", asked: ask.Checklist,
 		},
 		{
-			name: "nice to have, one of them a must after all", question: "capabilities",
-			script: map[string][]string{"capabilities": {"fanout,replay"}, "must": {"no"}, "must-after-all": {"replay"}},
-			want:   "fanout=true prefer; replay=true must", asked: "capabilities must must-after-all",
+			name: "nice to have on the answer itself", question: ask.Checklist,
+			script: map[string][]string{ask.Checklist: {"fanout,~replay"}},
+			want:   "fanout=true must; replay=true prefer", asked: ask.Checklist,
 		},
 		{
-			name: "one answer nice to have is not asked again", question: "capabilities",
-			script: map[string][]string{"capabilities": {"fanout"}, "must": {"no"}},
-			want:   "fanout=true prefer", asked: "capabilities must",
+			name: "that's enough keeps what was ticked with it", question: ask.Checklist,
+			script: map[string][]string{ask.Checklist: {"fanout,done"}},
+			want:   "fanout=true must", wantErr: prompter.ErrEnough, asked: ask.Checklist,
 		},
 		{
-			name: "that's enough keeps what was ticked with it", question: "capabilities",
-			script: map[string][]string{"capabilities": {"fanout,done"}},
-			want:   "fanout=true must", wantErr: prompter.ErrEnough, asked: "capabilities",
+			name: "an enum's value and a list's values", question: ask.Checklist,
+			script: map[string][]string{ask.Checklist: {"ordering=per-key,protocols=mqtt,~protocols=amqp"}},
+			want:   "ordering=per-key must; protocols=mqtt, amqp must", asked: ask.Checklist,
 		},
 		{
-			name: "choices, Enter alone for no preference", question: "guarantees",
-			script: map[string][]string{"ordering": {"per-key"}, "latency": {"realtime"}},
-			want:   "ordering=per-key must; latency=realtime must", asked: "ordering latency must",
+			name: "back", question: ask.Checklist,
+			script:  map[string][]string{ask.Checklist: {"back"}},
+			wantErr: prompter.ErrBack, asked: ask.Checklist,
 		},
 		{
-			name: "that's enough after a choice", question: "guarantees",
-			script: map[string][]string{"ordering": {"strict"}, "latency": {"done"}},
-			want:   "ordering=strict must", wantErr: prompter.ErrEnough, asked: "ordering latency",
+			name: "numbers on one line, a refused one asked again", question: ask.Numbers,
+			script: map[string][]string{ask.Numbers: {"throughput=lots", "throughput=5k/s, ~retention 7d"}},
+			want:   "throughput=5k/s must; retention=7d prefer", asked: ask.Numbers + " " + ask.Numbers,
 		},
 		{
-			name: "a list's values", question: "existing",
-			script: map[string][]string{"protocols": {"mqtt,amqp"}},
-			want:   "protocols=amqp, mqtt must", asked: "protocols must",
+			name: "numbers: a name not offered is refused", question: ask.Numbers,
+			script: map[string][]string{ask.Numbers: {"speed=5k/s", "throughput=5k/s,throughput=6k/s", ""}},
+			want:   "", asked: ask.Numbers + " " + ask.Numbers + " " + ask.Numbers,
 		},
 		{
-			name: "numbers, a refused one asked again", question: "numbers",
-			script: map[string][]string{"throughput": {"lots", "5k/s"}, "retention": {"7d"}, "must": {"no"}, "must-after-all": {"retention"}},
-			want:   "throughput=5k/s prefer; retention=7d must", asked: "throughput throughput message_size retention delay must must-after-all",
-		},
-		{
-			name: "Ctrl-C", question: "numbers",
-			script:  map[string][]string{"throughput": {"abort"}},
-			wantErr: prompter.ErrAborted, asked: "throughput",
+			name: "Ctrl-C", question: ask.Numbers,
+			script:  map[string][]string{ask.Numbers: {"abort"}},
+			wantErr: prompter.ErrAborted, asked: ask.Numbers,
 		},
 	}
 	for _, tt := range tests {
@@ -112,7 +101,7 @@ func TestAskQuestion(t *testing.T) {
 				script = map[string][]string{}
 			}
 			p := &scriptedPrompter{t: t, script: script}
-			answers, err := askQuestion(p, question(t, tt.question))
+			answers, err := askQuestion(p, question(t, tt.question), true, true, nil)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("error %v, want %v", err, tt.wantErr)
 			}
@@ -126,15 +115,15 @@ func TestAskQuestion(t *testing.T) {
 	}
 }
 
-// A count is asked like the other quantities: typed, checked as it is
-// typed (a fraction, zero or a word asked again), Enter for no preference.
+// A count is typed like the other quantities, checked as it is typed (a
+// fraction, zero or a word asked again).
 func TestAskCount(t *testing.T) {
 	consumers := &catalog.Key{Key: "consumers", Type: catalog.Integer, Title: "Consumers", Examples: []string{"3", "200"},
 		Question: "How many independent applications must each get every message?"}
-	c := question(t, "numbers")
+	c := question(t, ask.Numbers)
 	c.Keys = append(c.Keys, consumers)
-	p := &scriptedPrompter{t: t, script: map[string][]string{"consumers": {"1.5", "0", "many", "unlimited", "150"}}}
-	answers, err := askQuestion(p, c)
+	p := &scriptedPrompter{t: t, script: map[string][]string{ask.Numbers: {"consumers=1.5", "consumers=0", "consumers=many", "consumers=unlimited", "consumers=150"}}}
+	answers, err := askQuestion(p, c, false, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,13 +133,8 @@ func TestAskCount(t *testing.T) {
 	if len(answers) == 1 && (answers[0].Value.Type != catalog.Integer || answers[0].Value.Num != 150) {
 		t.Errorf("value %+v", answers[0].Value)
 	}
-	if got := strings.Join(p.asked, " "); got != "throughput message_size retention delay consumers consumers consumers consumers consumers must" {
-		t.Errorf("asked %q", got)
-	}
-
-	p = &scriptedPrompter{t: t, script: map[string][]string{}}
-	if answers, err := askQuestion(p, ask.Candidate{Keys: []*catalog.Key{consumers}}); err != nil || len(answers) != 0 {
-		t.Errorf("Enter alone: %v, %v", answers, err)
+	if got := len(p.asked); got != 5 {
+		t.Errorf("asked %d times", got)
 	}
 }
 
@@ -183,7 +167,7 @@ func TestAskUseCases(t *testing.T) {
 				script["use_case"] = tt.answer
 			}
 			p := &recordingPrompter{scriptedPrompter: scriptedPrompter{t: t, script: script}}
-			answers, err := askQuestion(p, c)
+			answers, err := askQuestion(p, c, false, true, nil)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("error %v, want %v", err, tt.wantErr)
 			}
@@ -193,7 +177,7 @@ func TestAskUseCases(t *testing.T) {
 			if want := "notifications: alert people or systems: push, SMS, email, alarms"; len(p.options) == 0 || p.options[0].Label != want || p.options[0].Value != "notifications" {
 				t.Errorf("options %+v, want the first %q", p.options, want)
 			}
-			s.Record(c.Question, answers)
+			s.Record(c, answers)
 			out, err := requirementsYAML(s.Req)
 			if err != nil {
 				t.Fatal(err)
@@ -215,7 +199,7 @@ type recordingPrompter struct {
 	options []prompter.Option
 }
 
-func (r *recordingPrompter) MultiSelect(p prompter.Prompt, options []prompter.Option) ([]string, error) {
+func (r *recordingPrompter) MultiSelect(p prompter.Prompt, options []prompter.Option) ([]prompter.Tick, error) {
 	r.options = options
 	return r.scriptedPrompter.MultiSelect(p, options)
 }

@@ -9,12 +9,13 @@ import (
 )
 
 // scriptedPrompter answers each prompt by its ID, as a user would type the
-// answer at a line prompt: a value ("per-key"), values ("fanout,serverless"),
-// text ("7d"), "yes" or "no", "done" for "that's enough" (after ticked
-// values too: "fanout,done"), or "abort" for Ctrl-C. An ID with several
-// answers gets them in turn (an answer Input refuses is followed by the
-// next, as the real prompt asks again); an ID with none left gets Enter
-// alone. It fails the test on an answer the prompt does not offer.
+// answer at a line prompt: a value ("result"), values with "~" before a
+// nice-to-have one ("fanout,~serverless"), text ("throughput=7k/s"),
+// "done" for "that's enough" (after ticked values too: "fanout,done"),
+// "back" for the previous question, or "abort" for Ctrl-C. An ID with
+// several answers gets them in turn (an answer Input refuses is followed
+// by the next, as the real prompt asks again); an ID with none left gets
+// Enter alone. It fails the test on an answer the prompt does not offer.
 type scriptedPrompter struct {
 	t      *testing.T
 	script map[string][]string
@@ -40,6 +41,11 @@ func (s *scriptedPrompter) special(p prompter.Prompt, answer string) error {
 			s.t.Fatalf("prompt %s offers no \"that's enough\"", p.ID)
 		}
 		return prompter.ErrEnough
+	case "back":
+		if !p.Back {
+			s.t.Fatalf("prompt %s offers no \"back\"", p.ID)
+		}
+		return prompter.ErrBack
 	}
 	return nil
 }
@@ -56,18 +62,34 @@ func (s *scriptedPrompter) Select(p prompter.Prompt, options []prompter.Option) 
 	return answer, nil
 }
 
-func (s *scriptedPrompter) MultiSelect(p prompter.Prompt, options []prompter.Option) ([]string, error) {
+func (s *scriptedPrompter) MultiSelect(p prompter.Prompt, options []prompter.Option) ([]prompter.Tick, error) {
 	answer, ok := s.next(p)
 	if !ok {
 		return nil, nil
 	}
-	var ticked []string
+	var ticked []prompter.Tick
 	for _, v := range strings.Split(answer, ",") {
 		if err := s.special(p, v); err != nil {
 			return ticked, err
 		}
+		nice := false
+		if rest, ok := strings.CutPrefix(v, prompter.NiceMark); ok {
+			if !p.Marks {
+				s.t.Fatalf("prompt %s has no must or nice", p.ID)
+			}
+			nice, v = true, rest
+		}
 		s.check(p, options, v)
-		ticked = append(ticked, v)
+		ticked = append(ticked, prompter.Tick{Value: v, Nice: nice})
+	}
+	if p.Valid != nil {
+		var values []string
+		for _, t := range ticked {
+			values = append(values, t.Value)
+		}
+		if err := p.Valid(values); err != nil {
+			s.t.Fatalf("prompt %s refuses %q: %v", p.ID, answer, err)
+		}
 	}
 	return ticked, nil
 }
@@ -85,21 +107,6 @@ func (s *scriptedPrompter) Input(p prompter.Prompt, valid func(string) error) (s
 			s.t.Fatalf("prompt %s refused %q and has no answer left", p.ID, answer)
 		}
 	}
-}
-
-func (s *scriptedPrompter) Confirm(p prompter.Prompt, yes, no string) (bool, error) {
-	answer, _ := s.next(p)
-	if err := s.special(p, answer); err != nil {
-		return false, err
-	}
-	switch answer {
-	case "", "yes":
-		return true, nil
-	case "no":
-		return false, nil
-	}
-	s.t.Fatalf("prompt %s takes yes or no, not %q", p.ID, answer)
-	return false, nil
 }
 
 func (s *scriptedPrompter) check(p prompter.Prompt, options []prompter.Option, value string) {

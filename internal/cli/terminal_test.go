@@ -119,7 +119,7 @@ func TestSilentTerminal(t *testing.T) {
 func TestQuestionnaireAtSilentTerminal(t *testing.T) {
 	// The form is up, reading keys in raw mode, once it turns bracketed
 	// paste on; a line prompt ends its question with this.
-	const form, linePrompt = "\x1b[?2004h", "Numbers or names"
+	const form, linePrompt = "\x1b[?2004h", "numbers or names"
 	tests := []struct {
 		name        string
 		env         []string

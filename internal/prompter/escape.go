@@ -15,16 +15,12 @@ func (e escaping) Select(p Prompt, options []Option) (string, error) {
 	return e.inner.Select(escapePrompt(p), escapeOptions(options))
 }
 
-func (e escaping) MultiSelect(p Prompt, options []Option) ([]string, error) {
+func (e escaping) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	return e.inner.MultiSelect(escapePrompt(p), escapeOptions(options))
 }
 
 func (e escaping) Input(p Prompt, valid func(string) error) (string, error) {
 	return e.inner.Input(escapePrompt(p), valid)
-}
-
-func (e escaping) Confirm(p Prompt, yes, no string) (bool, error) {
-	return e.inner.Confirm(escapePrompt(p), diag.EscapeLine(yes), diag.EscapeLine(no))
 }
 
 func escapePrompt(p Prompt) Prompt {

@@ -6,31 +6,33 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/advisor-dev/advisor/internal/prompter"
 )
 
-// FuzzLineAnswers types arbitrary bytes at the line prompts, one Select,
-// MultiSelect, Input and Confirm in turn on one input, as the questionnaire
-// does. Each prompt must take exactly the line a user would expect it to —
-// worked out here from the lines alone, by the rules the prompts print —
-// and leave the lines after it to the next prompt; none may panic, hang or
-// copy a control character it was given to the terminal.
+// FuzzLineAnswers types arbitrary bytes at the line prompts, a Select, a
+// MultiSelect with marks and an Input in turn on one input, as the
+// questionnaire does. None may panic or hang; each returns an answer it
+// offers (an option, text its check takes) or one of the prompter's
+// errors; and nothing printed carries a control character it was given,
+// or a space at the end of a line.
 //
-// The seeds are answers of every kind, refusals, "done", blank lines,
-// CR LF, a last line without a newline, an empty input, and in
-// testdata/fuzz/FuzzLineAnswers the inputs that broke the prompts before.
+// The seeds are answers of every kind, refusals, "done", "back", "?",
+// lines addressed to a question, blank lines, CR LF, a last line without a
+// newline, an empty input, and in testdata/fuzz/FuzzLineAnswers the inputs
+// that broke the prompts before.
 func FuzzLineAnswers(f *testing.F) {
 	for _, s := range []string{
-		"2\nper-key,3\n7d\nn\n",
+		"2\nper-key,~3\n7d\n",
 		"\n\n\n\n",
 		"4\n",
 		"x\n0\n3\ndone\n",
-		"1\r\n2, strict\r\nlots\r\n14d\r\nYES\r\n",
+		"1\r\n2, strict\r\nlots\r\n14d\r\n",
 		"+3\n 1 \n\x1b[2J\nDONE\nmaybe\nno",
+		"?\nback\n?\n",
+		"c: 7d\nb: ~strict, done\n",
 		"",
 		"1\n",
 	} {
@@ -42,42 +44,55 @@ func FuzzLineAnswers(f *testing.F) {
 		}
 		var out bytes.Buffer
 		p := prompter.New(context.Background(), bytes.NewReader(input), &out, true)
-		l := &typed{lines: typedLines(input)}
-
-		got, err := p.Select(prompter.Prompt{ID: "ordering", Title: "What order?", Stop: true}, options)
-		wantSelect, wantErr := l.selectAnswer(len(options) + 1)
-		switch {
-		case wantErr != nil:
-			check(t, "Select", got, err, "", wantErr)
-			return
-		case wantSelect == len(options)+1:
-			check(t, "Select", got, err, "", prompter.ErrEnough)
-		default:
-			check(t, "Select", got, err, options[wantSelect-1].Value, nil)
+		allowed := func(prompt string, err error) bool {
+			for _, e := range []error{prompter.ErrAborted, prompter.ErrEnough, prompter.ErrBack, prompter.ErrLineTooLong} {
+				if errors.Is(err, e) {
+					return true
+				}
+			}
+			if err != nil {
+				t.Fatalf("%s: error %v", prompt, err)
+			}
+			return false
 		}
+		values := func() []string {
+			var v []string
+			for _, o := range options {
+				v = append(v, o.Value)
+			}
+			return v
+		}()
 
-		ticked, err := p.MultiSelect(prompter.Prompt{ID: "tick", Title: "Tick any:", Stop: true}, options)
-		wantTicked, wantErr := l.multiSelectAnswer()
-		check(t, "MultiSelect", strings.Join(ticked, ","), err, wantTicked, wantErr)
-		if wantErr != nil && !errors.Is(wantErr, prompter.ErrEnough) {
-			return
-		}
-
-		text, err := p.Input(prompter.Prompt{ID: "retention", Title: "How long?", Stop: true}, days)
-		wantText, wantErr := l.inputAnswer()
-		check(t, "Input", text, err, wantText, wantErr)
-		if wantErr != nil && !errors.Is(wantErr, prompter.ErrEnough) {
+		got, err := p.Select(prompter.Prompt{ID: "a", Title: "What order?", Stop: true, Back: true}, options)
+		if allowed("Select", err) && !errors.Is(err, prompter.ErrBack) && !errors.Is(err, prompter.ErrEnough) {
 			return
 		}
+		if err == nil && !slices.Contains(values, got) {
+			t.Fatalf("Select: %q is no option", got)
+		}
 
-		yes, err := p.Confirm(prompter.Prompt{ID: "must", Title: "Must-haves?"}, "Must have", "Nice to have")
-		wantYes, wantErr := l.confirmAnswer()
-		check(t, "Confirm", strconv.FormatBool(yes), err, strconv.FormatBool(wantYes), wantErr)
+		ticked, err := p.MultiSelect(prompter.Prompt{ID: "b", Title: "Tick any:", Stop: true, Back: true, Marks: true}, options)
+		if allowed("MultiSelect", err) && !errors.Is(err, prompter.ErrBack) && !errors.Is(err, prompter.ErrEnough) {
+			return
+		}
+		for _, x := range ticked {
+			if !slices.Contains(values, x.Value) {
+				t.Fatalf("MultiSelect: %q is no option", x.Value)
+			}
+		}
+
+		text, err := p.Input(prompter.Prompt{ID: "c", Title: "How long?", Stop: true, Back: true}, days)
+		if !allowed("Input", err) && days(text) != nil {
+			t.Fatalf("Input: took %q, which its check refuses", text)
+		}
 
 		for i, r := range out.String() {
 			if r != '\n' && (r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0)) {
 				t.Fatalf("the prompts wrote control character %U at %d:\n%q", r, i, out.String())
 			}
+		}
+		if strings.Contains(out.String(), " \n") {
+			t.Fatalf("a line ends in a space:\n%q", out.String())
 		}
 	})
 }
@@ -89,138 +104,4 @@ func days(s string) error {
 		return fmt.Errorf("%q is not a number of days", s)
 	}
 	return nil
-}
-
-func check(t *testing.T, prompt, got string, err error, want string, wantErr error) {
-	t.Helper()
-	if wantErr != nil {
-		if !errors.Is(err, wantErr) {
-			t.Fatalf("%s: got %q, %v; want %v", prompt, got, err, wantErr)
-		}
-		return
-	}
-	if err != nil || got != want {
-		t.Fatalf("%s: got %q, %v; want %q", prompt, got, err, want)
-	}
-}
-
-// typed is the lines of an input as a user reads them, and the prompts'
-// rules: the prompts' expected answers, worked out without the prompts.
-type typed struct {
-	lines []string
-}
-
-// typedLines splits input at newlines, each line without its newline or a
-// carriage return before it; a last line needs no newline.
-func typedLines(input []byte) []string {
-	text := string(input)
-	lines := strings.SplitAfter(text, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return lines
-}
-
-// next is the next line, without its line ending; errors when there is
-// none (the end of input) or it is too long.
-func (l *typed) next() (string, error) {
-	if len(l.lines) == 0 {
-		return "", prompter.ErrAborted
-	}
-	line := l.lines[0]
-	l.lines = l.lines[1:]
-	if n := len(strings.TrimSuffix(line, "\n")); n >= prompter.MaxLine {
-		return "", prompter.ErrLineTooLong
-	}
-	line = strings.TrimSuffix(line, "\n")
-	return strings.TrimSuffix(line, "\r"), nil
-}
-
-// selectAnswer is the number of the option picked among n: the first line
-// that is a number from 1 to n, or blank (the first option).
-func (l *typed) selectAnswer(n int) (int, error) {
-	for {
-		line, err := l.next()
-		if err != nil {
-			return 0, err
-		}
-		if strings.TrimSpace(line) == "" {
-			return 1, nil
-		}
-		if i, err := strconv.Atoi(line); err == nil && i >= 1 && i <= n {
-			return i, nil
-		}
-	}
-}
-
-// multiSelectAnswer is the values ticked, joined by commas: the first line
-// that is blank, "done", or numbers and values separated by commas.
-func (l *typed) multiSelectAnswer() (string, error) {
-	for {
-		line, err := l.next()
-		if err != nil {
-			return "", err
-		}
-		if strings.EqualFold(strings.TrimSpace(line), "done") {
-			return "", prompter.ErrEnough
-		}
-		var values []string
-		ok := true
-		for _, part := range strings.Split(line, ",") {
-			part = strings.TrimSpace(part)
-			if part == "" {
-				continue
-			}
-			i := slices.IndexFunc(options, func(o prompter.Option) bool { return o.Value == part })
-			if n, err := strconv.Atoi(part); err == nil {
-				i = n - 1
-			}
-			if i < 0 || i >= len(options) {
-				ok = false
-				break
-			}
-			values = append(values, options[i].Value)
-		}
-		if ok {
-			return strings.Join(values, ","), nil
-		}
-	}
-}
-
-// inputAnswer is the first line that is "done" or that days takes,
-// without the spaces around it.
-func (l *typed) inputAnswer() (string, error) {
-	for {
-		line, err := l.next()
-		if err != nil {
-			return "", err
-		}
-		text := strings.TrimSpace(line)
-		if strings.EqualFold(text, "done") {
-			return "", prompter.ErrEnough
-		}
-		if days(text) == nil {
-			return text, nil
-		}
-	}
-}
-
-// confirmAnswer is the first line that is y, yes, n or no in any case, or
-// blank (yes).
-func (l *typed) confirmAnswer() (bool, error) {
-	for {
-		line, err := l.next()
-		if err != nil {
-			return false, err
-		}
-		switch strings.ToLower(line) {
-		case "y", "yes":
-			return true, nil
-		case "n", "no":
-			return false, nil
-		}
-		if strings.TrimSpace(line) == "" {
-			return true, nil
-		}
-	}
 }

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 
@@ -13,24 +13,17 @@ import (
 	"github.com/charmbracelet/huh"
 )
 
-const (
-	enoughLabel = "That's enough: show the result"
-	enoughValue = "\x00enough"
-	doneWord    = "done" // typed for "that's enough" where there is no list to pick it from
-)
-
-// huhPrompter asks with huh, one field a form: a full-screen form on a
-// terminal, numbered line prompts in accessible mode.
+// huhPrompter asks with huh, one field a form, full screen.
 type huhPrompter struct {
-	ctx        context.Context
-	in         io.Reader
-	out        io.Writer
-	accessible bool
+	ctx context.Context
+	in  io.Reader
+	out io.Writer
 }
 
-// New returns the huh Prompter, reading answers from in and writing the
-// questions to out. Accessible mode reads in one line at a time, so that
-// scripts can pipe the answers.
+// New returns the Prompter, reading answers from in and writing the
+// questions to out: a full-screen huh form, or in accessible mode numbered
+// line prompts that read in one line at a time, so that scripts can pipe
+// the answers.
 //
 // Once ctx is done (the questionnaire's signal context), the prompt being
 // shown goes away at once, even one waiting for a line that never comes,
@@ -38,173 +31,234 @@ type huhPrompter struct {
 // context.Cause(ctx).
 func New(ctx context.Context, in io.Reader, out io.Writer, accessible bool) Prompter {
 	if accessible {
-		in = newLineReader(ctx, in)
+		return &linePrompter{ctx: ctx, in: newLineReader(ctx, in), out: out}
 	}
-	return &huhPrompter{ctx: ctx, in: in, out: out, accessible: accessible}
+	return &huhPrompter{ctx: ctx, in: in, out: out}
 }
 
-// Select picks one option; "that's enough" comes last when offered.
+// keys is the line of keys the form takes besides huh's own.
+func keys(p Prompt, marks bool) string {
+	var k []string
+	if marks {
+		k = append(k, NiceKey+": must/nice")
+	}
+	k = append(k, HelpKey+": help")
+	if p.Back {
+		k = append(k, "shift+tab/esc: back")
+	}
+	if p.Stop {
+		k = append(k, EnoughKey+": that's enough")
+	}
+	return strings.Join(k, " · ")
+}
+
+// description is what the form shows under the title: the help once asked
+// for, and the keys.
+func description(p Prompt, help bool, how string) string {
+	d := how
+	if d != "" {
+		d += "\n"
+	}
+	d += keys(p, p.Marks)
+	if help && p.Help != "" {
+		d = p.Help + "\n" + d
+	}
+	return d
+}
+
+// Select picks one option.
 func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
 	value := ""
 	if len(options) > 0 {
 		value = options[0].Value
 	}
-	list := huhOptions(options)
-	if p.Stop {
-		list = append(list, huh.NewOption(enoughLabel, enoughValue))
+	help := false
+	for {
+		sel := huh.NewSelect[string]().Key(p.ID).Title(p.Title).Value(&value).Description(description(p, help, "")).
+			Options(huhOptions(options)...)
+		w := &keyed{Field: sel, p: p}
+		if err := h.run(w); err != nil {
+			return "", err
+		}
+		switch w.pressed {
+		case pressedHelp:
+			help = !help
+			continue
+		case pressedBack:
+			return "", ErrBack
+		case pressedEnough:
+			return "", ErrEnough
+		}
+		return value, nil
 	}
-	sel := huh.NewSelect[string]().Key(p.ID).Title(h.title(p)).Options(list...).Value(&value)
-	if !h.accessible {
-		sel.Description(p.Help)
-	}
-	if err := h.run(sel); err != nil {
-		return "", err
-	}
-	if value == enoughValue {
-		return "", ErrEnough
-	}
-	return value, nil
 }
 
-// MultiSelect ticks any number of options.
-func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]string, error) {
-	if h.accessible {
-		return h.multiSelectLine(p, options)
-	}
+// MultiSelect ticks any number of options; with p.Marks, NiceKey makes the
+// highlighted one nice to have (ticking it) or a must again, and each
+// ticked option shows which it is.
+func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	var chosen []string
-	list := huhOptions(options)
-	if p.Stop {
-		list = append(list, huh.NewOption(enoughLabel, enoughValue))
+	nice := map[string]bool{}
+	for _, g := range p.Given {
+		chosen = append(chosen, g.Value)
+		nice[g.Value] = g.Nice
 	}
-	help := "Space ticks, Enter goes on; tick nothing for no preference."
-	if p.Help != "" {
-		help = p.Help + "\n" + help
-	}
-	if err := h.run(huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).Description(help).Options(list...).Value(&chosen)); err != nil {
-		return nil, err
-	}
-	var values []string
-	enough := false
-	for _, c := range chosen {
-		if c == enoughValue {
-			enough = true
+	help := false
+	for {
+		// Value before Options: Options ticks what the value holds.
+		ms := huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).Value(&chosen).
+			Description(description(p, help, "Space ticks, Enter goes on; tick nothing for no preference.")).
+			Options(huhOptions(options)...)
+		if p.Valid != nil {
+			ms.Validate(p.Valid)
+		}
+		if len(options) > listRows {
+			ms.Height(listRows + 6) // the list scrolls under its title, description and keys
+		}
+		w := &keyed{Field: ms, p: p, nice: nice, options: options, multi: ms}
+		err := h.run(w)
+		if err != nil {
+			return nil, err
+		}
+		if w.pressed == pressedHelp {
+			help = !help
 			continue
 		}
-		values = append(values, c)
+		var ticks []Tick
+		for _, o := range options { // in the list's order
+			if slices.Contains(chosen, o.Value) {
+				ticks = append(ticks, Tick{Value: o.Value, Nice: p.Marks && nice[o.Value]})
+			}
+		}
+		switch w.pressed {
+		case pressedBack:
+			return nil, ErrBack
+		case pressedEnough:
+			return ticks, ErrEnough // what was ticked with it still counts
+		}
+		return ticks, nil
 	}
-	if enough {
-		return values, ErrEnough // what was ticked with it still counts
-	}
-	return values, nil
 }
 
-// multiSelectLine stands in for huh's accessible multi-select, which has
-// no answer for Enter alone: a numbered list and one line of numbers or
-// names.
-func (h *huhPrompter) multiSelectLine(p Prompt, options []Option) ([]string, error) {
-	var b strings.Builder
-	b.WriteString(h.title(p))
-	for i, o := range options {
-		fmt.Fprintf(&b, "\n  %d. %s", i+1, o.Label)
-	}
-	hint := "Enter: none"
-	if p.Stop {
-		hint += "; " + doneWord + ": show the result"
-	}
-	fmt.Fprintf(&b, "\nNumbers or names, separated by commas (%s):", hint)
-	text := ""
-	field := huh.NewInput().Key(p.ID).Title(b.String()).Value(&text).Validate(func(s string) error {
-		_, _, err := parseChoices(s, options, p.Stop)
-		return err
-	})
-	if err := h.run(field); err != nil {
-		return nil, err
-	}
-	values, enough, _ := parseChoices(text, options, p.Stop)
-	if enough {
-		return nil, ErrEnough
-	}
-	return values, nil
-}
-
-// parseChoices reads "1, 3" or "fanout,replay" against options' numbers
-// and values; "done", where stop allows it, is enough.
-func parseChoices(s string, options []Option, stop bool) (values []string, enough bool, err error) {
-	s = strings.TrimSpace(s)
-	if stop && strings.EqualFold(s, doneWord) {
-		return nil, true, nil
-	}
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		i, convErr := strconv.Atoi(part)
-		if convErr != nil {
-			i = indexOf(options, part) + 1
-		}
-		if i < 1 || i > len(options) {
-			return nil, false, fmt.Errorf("%q is not one of the numbers 1 to %d or the names listed", part, len(options))
-		}
-		values = append(values, options[i-1].Value)
-	}
-	return values, false, nil
-}
-
-func indexOf(options []Option, value string) int {
-	for i, o := range options {
-		if o.Value == value {
-			return i
-		}
-	}
-	return -1
-}
-
-// Input reads a line of text; "done", where offered, is enough.
+// Input reads a line of text.
 func (h *huhPrompter) Input(p Prompt, valid func(string) error) (string, error) {
-	text := ""
-	isDone := func(s string) bool { return p.Stop && strings.EqualFold(strings.TrimSpace(s), doneWord) }
-	field := huh.NewInput().Key(p.ID).Value(&text).Validate(func(s string) error {
-		if isDone(s) {
-			return nil
+	text := p.Text
+	help := false
+	for {
+		in := huh.NewInput().Key(p.ID).Title(p.Title).Value(&text).Placeholder(p.Example).
+			Description(description(p, help, "Enter alone: none.")).
+			Validate(func(s string) error { return valid(strings.TrimSpace(s)) })
+		w := &keyed{Field: in, p: p, input: true}
+		if err := h.run(w); err != nil {
+			return "", err
 		}
-		return valid(strings.TrimSpace(s))
-	})
-	hint := "Enter: no preference"
-	if p.Stop {
-		hint += "; " + doneWord + ": show the result"
-	}
-	if h.accessible {
-		if p.Example != "" {
-			hint = "for example " + p.Example + "; " + hint
+		switch w.pressed {
+		case pressedHelp:
+			help = !help
+			continue
+		case pressedBack:
+			return "", ErrBack
+		case pressedEnough:
+			return "", ErrEnough
 		}
-		field.Title(h.title(p) + "\n(" + hint + ")")
-	} else {
-		field.Title(p.Title).Description(strings.TrimSpace(p.Help + " " + hint + ".")).Placeholder(p.Example)
+		return strings.TrimSpace(text), nil
 	}
-	if err := h.run(field); err != nil {
-		return "", err
-	}
-	if isDone(text) {
-		return "", ErrEnough
-	}
-	return strings.TrimSpace(text), nil
 }
 
-// Confirm asks yes or no; Enter alone is yes.
-func (h *huhPrompter) Confirm(p Prompt, yes, no string) (bool, error) {
-	answer := true
-	err := h.run(huh.NewConfirm().Key(p.ID).Title(h.title(p)).Affirmative(yes).Negative(no).Value(&answer))
-	return answer, err
+// listRows is how many options a long list shows at once: with its
+// title, description and keys it fits a 24-line terminal.
+const listRows = 14
+
+type pressed int
+
+const (
+	pressedNothing pressed = iota
+	pressedHelp
+	pressedBack
+	pressedEnough
+)
+
+// keyed is a huh field that also takes the questionnaire's keys: help,
+// back, that's enough, and on a list whose ticks are marked, must or nice.
+// A key that leaves the field ends the form; pressed says which it was.
+type keyed struct {
+	huh.Field
+	p       Prompt
+	pressed pressed
+	input   bool // an Input: ? is text there, unless typed first
+	// On a MultiSelect with marks: the options, which are nice to have,
+	// and the field, for the option highlighted.
+	options []Option
+	nice    map[string]bool
+	multi   *huh.MultiSelect[string]
 }
 
-// title is the prompt's title; accessible mode shows no description, so
-// there the help goes under the title.
-func (h *huhPrompter) title(p Prompt) string {
-	if h.accessible && p.Help != "" {
-		return p.Title + "\n" + p.Help
+func (k *keyed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok && !k.filtering() {
+		leave := func(p pressed) (tea.Model, tea.Cmd) {
+			k.pressed = p
+			return k, tea.Quit
+		}
+		switch s := km.String(); {
+		case s == "f1" || s == HelpKey && (!k.input || k.Field.GetValue() == ""):
+			return leave(pressedHelp)
+		case k.p.Back && (s == "shift+tab" || s == "esc"):
+			return leave(pressedBack)
+		case k.p.Stop && s == EnoughKey:
+			return leave(pressedEnough)
+		case k.p.Marks && k.multi != nil && s == NiceKey:
+			if v, ok := k.multi.Hovered(); ok {
+				ticked, _ := k.multi.GetValue().([]string)
+				if !slices.Contains(ticked, v) {
+					k.nice[v] = true
+					m, cmd := k.Field.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+					k.Field = m.(huh.Field)
+					return k, cmd
+				}
+				k.nice[v] = !k.nice[v]
+			}
+			return k, nil
+		}
 	}
-	return p.Title
+	m, cmd := k.Field.Update(msg)
+	k.Field = m.(huh.Field)
+	return k, cmd
+}
+
+func (k *keyed) filtering() bool {
+	f, ok := k.Field.(interface{ GetFiltering() bool })
+	return ok && f.GetFiltering()
+}
+
+// View shows each ticked option of a marked list as "(must)" or "(nice)",
+// after its name (what comes before ": " in its label), where a line cut
+// at the terminal's width still shows it.
+func (k *keyed) View() string {
+	v := k.Field.View()
+	if !k.p.Marks || k.multi == nil {
+		return v
+	}
+	ticked, _ := k.multi.GetValue().([]string)
+	for _, o := range k.options {
+		if !slices.Contains(ticked, o.Value) {
+			continue
+		}
+		mark := " (must)"
+		if k.nice[o.Value] {
+			mark = " (nice)"
+		}
+		head := o.Label
+		if r := []rune(head); len(r) > 30 {
+			head = string(r[:30])
+		}
+		at := strings.Index(head, ": ")
+		if at < 0 {
+			v = strings.Replace(v, o.Label, o.Label+mark, 1)
+			continue
+		}
+		v = strings.Replace(v, head, head[:at]+mark+head[at:], 1)
+	}
+	return v
 }
 
 func huhOptions(options []Option) []huh.Option[string] {
@@ -215,41 +269,25 @@ func huhOptions(options []Option) []huh.Option[string] {
 	return list
 }
 
-// run shows one field as a form. Ctrl-C, or the end of standard input in
-// accessible mode, comes back as ErrAborted; so does the context's end,
-// with its cause.
-func (h *huhPrompter) run(field huh.Field) (err error) {
+// run shows one field as a form. Ctrl-C comes back as ErrAborted; so does
+// the context's end, with its cause.
+func (h *huhPrompter) run(field huh.Field) error {
 	if h.ctx.Err() != nil {
-		return h.stopped()
+		return stopped(h.ctx)
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			e, _ := r.(error)
-			switch {
-			case errors.Is(e, errStopped):
-				err = h.stopped()
-			case errors.Is(e, errInputExhausted):
-				err = ErrAborted
-			case errors.Is(e, ErrLineTooLong):
-				err = ErrLineTooLong
-			default:
-				panic(r)
-			}
-		}
-	}()
 	// Bubble Tea's own signal handler is off: it turns SIGTERM into an
 	// ordinary quit, which huh reports as an answer (the default one), so
 	// a questionnaire told to stop went on to the next question. The
 	// context, cancelled by the caller's handler, stops the form instead.
 	// (WithProgramOptions replaces huh's options: focus reports are kept.)
-	form := huh.NewForm(huh.NewGroup(field.WithTheme(theme()))).
+	field.WithTheme(theme()) // the field itself: keyed's would be the inner field
+	form := huh.NewForm(huh.NewGroup(field)).
 		WithProgramOptions(tea.WithoutSignalHandler(), tea.WithReportFocus()).
-		WithAccessible(h.accessible).
-		WithInput(h.in).WithOutput(h.out).WithShowHelp(!h.accessible)
-	err = form.RunWithContext(h.ctx)
+		WithInput(h.in).WithOutput(h.out).WithShowHelp(true)
+	err := form.RunWithContext(h.ctx)
 	switch {
 	case h.ctx.Err() != nil:
-		return h.stopped() // huh reports a cancelled context as a timeout
+		return stopped(h.ctx) // huh reports a cancelled context as a timeout
 	case errors.Is(err, huh.ErrUserAborted):
 		return ErrAborted
 	}
@@ -258,10 +296,10 @@ func (h *huhPrompter) run(field huh.Field) (err error) {
 
 // theme is huh's default look, built once. A field without a theme of
 // its own builds the default anew for every line it renders, every option
-// of a list included: over half of what a line prompt cost.
+// of a list included.
 var theme = sync.OnceValue(huh.ThemeCharm)
 
 // stopped is the error of a prompt cut short by the end of the context.
-func (h *huhPrompter) stopped() error {
-	return fmt.Errorf("%w: %w", ErrAborted, context.Cause(h.ctx))
+func stopped(ctx context.Context) error {
+	return fmt.Errorf("%w: %w", ErrAborted, context.Cause(ctx))
 }

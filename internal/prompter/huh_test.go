@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -21,144 +20,136 @@ var options = []prompter.Option{
 	{Value: "strict", Label: "strict: one total order"},
 }
 
-// lines is the accessible huh prompter reading input, and what it wrote.
 func lines(input string) (prompter.Prompter, *bytes.Buffer) {
 	var out bytes.Buffer
 	return prompter.New(context.Background(), strings.NewReader(input), &out, true), &out
 }
 
-func TestAccessibleSelect(t *testing.T) {
+func ticks(t []prompter.Tick) string {
+	var parts []string
+	for _, x := range t {
+		s := x.Value
+		if x.Nice {
+			s = "~" + s
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ",")
+}
+
+func TestLineSelect(t *testing.T) {
 	tests := []struct {
-		input string
-		stop  bool
-		want  string
-		err   error
+		input      string
+		stop, back bool
+		want       string
+		err        error
 	}{
 		{input: "2\n", want: "per-key"},
-		{input: "\n", want: ""},
-		{input: "4\n", stop: true, err: prompter.ErrEnough},
-		{input: "", err: prompter.ErrAborted},
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%q", tt.input), func(t *testing.T) {
-			p, out := lines(tt.input)
-			got, err := p.Select(prompter.Prompt{ID: "ordering", Title: "What order?", Help: "Per-key scales.", Stop: tt.stop}, options)
-			if !errors.Is(err, tt.err) || got != tt.want {
-				t.Fatalf("got %q, %v; want %q, %v", got, err, tt.want, tt.err)
-			}
-			if !regexp.MustCompile(`What order\? *\nPer-key scales\.`).MatchString(out.String()) {
-				t.Errorf("the help is not under the title:\n%s", out)
-			}
-		})
-	}
-}
-
-func TestAccessibleMultiSelect(t *testing.T) {
-	tests := []struct {
-		input string
-		stop  bool
-		want  string
-		err   error
-	}{
-		{input: "2,strict\n", want: "per-key strict"},
+		{input: "Strict\n", want: "strict"},
 		{input: "\n", want: ""},
 		{input: "done\n", stop: true, err: prompter.ErrEnough},
-		{input: "42\n3\n", want: "strict"},    // asked again
-		{input: "done\n2\n", want: "per-key"}, // no "that's enough" to take here
+		{input: "back\n", back: true, err: prompter.ErrBack},
+		{input: "back\n", err: prompter.ErrAborted}, // not offered: refused, then the input ends
+		{input: "?\n3\n", want: "strict"},
 		{input: "", err: prompter.ErrAborted},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%q", tt.input), func(t *testing.T) {
 			p, out := lines(tt.input)
-			got, err := p.MultiSelect(prompter.Prompt{ID: "x", Title: "Tick any:", Stop: tt.stop}, options)
-			if !errors.Is(err, tt.err) || strings.Join(got, " ") != tt.want {
-				t.Fatalf("got %q, %v; want %q, %v", got, err, tt.want, tt.err)
-			}
-			if !strings.Contains(out.String(), "  2. per-key: ordered within a key") {
-				t.Errorf("the options are not numbered:\n%s", out)
-			}
-		})
-	}
-}
-
-func TestAccessibleInput(t *testing.T) {
-	valid := func(s string) error {
-		if s != "" && !strings.HasSuffix(s, "d") {
-			return fmt.Errorf("%q is not a number of days", s)
-		}
-		return nil
-	}
-	tests := []struct {
-		input string
-		want  string
-		err   error
-	}{
-		{input: "7d\n", want: "7d"},
-		{input: "  14d  \n", want: "14d"},
-		{input: "\n", want: ""},
-		{input: "DONE\n", err: prompter.ErrEnough},
-		{input: "lots\n3d\n", want: "3d"},
-		{input: "", err: prompter.ErrAborted},
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%q", tt.input), func(t *testing.T) {
-			p, out := lines(tt.input)
-			got, err := p.Input(prompter.Prompt{ID: "retention", Title: "How long?", Example: "7d, 14d", Stop: true}, valid)
+			got, err := p.Select(prompter.Prompt{ID: "ordering", Title: "What order?", Help: "Per-key scales.", Stop: tt.stop, Back: tt.back}, options)
 			if !errors.Is(err, tt.err) || got != tt.want {
 				t.Fatalf("got %q, %v; want %q, %v", got, err, tt.want, tt.err)
 			}
-			if !strings.Contains(out.String(), "(for example 7d, 14d; Enter: no preference; done: show the result)") {
-				t.Errorf("no hint:\n%s", out)
+			if strings.Count(out.String(), "What order?") != 1 {
+				t.Errorf("the question is not printed once:\n%s", out)
 			}
-			if strings.HasPrefix(tt.input, "lots") && !strings.Contains(out.String(), `"lots" is not a number of days`) {
-				t.Errorf("the refusal is not shown:\n%s", out)
+			if strings.Contains(tt.input, "?") != strings.Contains(out.String(), "Per-key scales.") {
+				t.Errorf("the help is shown only on ?:\n%s", out)
+			}
+			if strings.Contains(out.String(), " \n") {
+				t.Errorf("a line ends in a space:\n%q", out)
 			}
 		})
 	}
 }
 
-func TestAccessibleConfirm(t *testing.T) {
+func TestLineMultiSelect(t *testing.T) {
 	tests := []struct {
-		input string
-		want  bool
-		err   error
+		input        string
+		stop, marks  bool
+		want         string
+		err          error
+		refusedFirst bool
 	}{
-		{input: "\n", want: true},
-		{input: "y\n", want: true},
-		{input: "n\n", want: false},
-		{input: "", err: prompter.ErrAborted},
+		{input: "2,3\n", want: "per-key,strict"},
+		{input: "per-key, ~strict\n", marks: true, want: "per-key,~strict"},
+		{input: "~strict\n2\n", want: "per-key", refusedFirst: true}, // no marks: ~ is not a name
+		{input: "\n", want: ""},
+		{input: "strict, done\n", stop: true, want: "strict", err: prompter.ErrEnough},
+		{input: "done, strict\n2\n", stop: true, want: "per-key", refusedFirst: true},
+		{input: "9\n", err: prompter.ErrAborted, refusedFirst: true},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%q", tt.input), func(t *testing.T) {
-			p, _ := lines(tt.input)
-			got, err := p.Confirm(prompter.Prompt{ID: "must", Title: "Must-haves?"}, "Must have", "Nice to have")
-			if !errors.Is(err, tt.err) || (err == nil && got != tt.want) {
-				t.Fatalf("got %v, %v; want %v, %v", got, err, tt.want, tt.err)
+			p, out := lines(tt.input)
+			got, err := p.MultiSelect(prompter.Prompt{ID: "tick", Title: "Tick any:", Stop: tt.stop, Marks: tt.marks}, options)
+			if !errors.Is(err, tt.err) || ticks(got) != tt.want {
+				t.Fatalf("got %q, %v; want %q, %v", ticks(got), err, tt.want, tt.err)
+			}
+			if refused := strings.Contains(out.String(), "is not one of") || strings.Contains(out.String(), "goes last"); refused != tt.refusedFirst {
+				t.Errorf("refused %v:\n%s", refused, out)
 			}
 		})
+	}
+}
+
+func TestLineInput(t *testing.T) {
+	p, out := lines("lots\n?\n7d\n")
+	got, err := p.Input(prompter.Prompt{ID: "retention", Title: "How long?", Help: "Days.", Example: "7d"}, days)
+	if err != nil || got != "7d" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if want := "How long?\nretention: (for example 7d; Enter: none; ?: help):\n\"lots\" is not a number of days\nDays.\nretention: (for example 7d; Enter: none; ?: help):\n"; out.String() != want {
+		t.Errorf("printed\n%q\nwant\n%q", out, want)
+	}
+}
+
+// Lines addressed to a question ("id: answer") wait for it, whatever the
+// order; once the input ends, a question with no line takes Enter while
+// lines wait for others, and aborts when none do.
+func TestLineAddressed(t *testing.T) {
+	p, _ := lines("c: 7d\nb: strict\n")
+	sel, err1 := p.Select(prompter.Prompt{ID: "a", Title: "A"}, options)
+	multi, err2 := p.MultiSelect(prompter.Prompt{ID: "b", Title: "B"}, options)
+	text, err3 := p.Input(prompter.Prompt{ID: "c", Title: "C"}, days)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprintf("%q %s %s", sel, ticks(multi), text); got != `"" strict 7d` {
+		t.Errorf("answers %s", got)
+	}
+	if _, err := p.Input(prompter.Prompt{ID: "d", Title: "D"}, days); !errors.Is(err, prompter.ErrAborted) {
+		t.Errorf("after the last line: %v, want %v", err, prompter.ErrAborted)
 	}
 }
 
 // One reader serves every prompt: a line each, nothing read ahead.
-func TestAccessibleAnswersInTurn(t *testing.T) {
-	p, _ := lines("3\nper-key\n7d\nn\n")
+func TestLineAnswersInTurn(t *testing.T) {
+	p, _ := lines("3\nper-key\n7d\n")
 	sel, err1 := p.Select(prompter.Prompt{ID: "a", Title: "A"}, options)
 	multi, err2 := p.MultiSelect(prompter.Prompt{ID: "b", Title: "B"}, options)
 	text, err3 := p.Input(prompter.Prompt{ID: "c", Title: "C"}, func(string) error { return nil })
-	yes, err4 := p.Confirm(prompter.Prompt{ID: "d", Title: "D"}, "yes", "no")
-	if err := errors.Join(err1, err2, err3, err4); err != nil {
+	if err := errors.Join(err1, err2, err3); err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprintf("%s %v %s %v", sel, multi, text, yes); got != "strict [per-key] 7d false" {
+	if got := fmt.Sprintf("%s %s %s", sel, ticks(multi), text); got != "strict per-key 7d" {
 		t.Errorf("answers %s", got)
 	}
 }
 
-// An answer line longer than what is left of the prompt's buffer, after an
-// answer it refused, is read whole: it used to fail the prompt's scan, which
-// took the default ("No preference") and left the rest of the line to the
-// next prompt.
-func TestAccessibleLongAnswerAfterARefusal(t *testing.T) {
+// An answer line as long as MaxLine, after an answer it refused, is read
+// whole.
+func TestLineLongAnswerAfterARefusal(t *testing.T) {
 	answer := "+" + strings.Repeat("0", prompter.MaxLine-3) + "3" // 3, at MaxLine with its newline
 	p, out := lines("x\n" + answer + "\n2\n")
 	got, err := p.Select(prompter.Prompt{ID: "ordering", Title: "What order?"}, options)
@@ -173,7 +164,7 @@ func TestAccessibleLongAnswerAfterARefusal(t *testing.T) {
 
 // A line longer than MaxLine stops the questionnaire instead of being
 // taken for the default.
-func TestAccessibleLineTooLong(t *testing.T) {
+func TestLineTooLong(t *testing.T) {
 	p, _ := lines(strings.Repeat("1", prompter.MaxLine) + "\n")
 	if got, err := p.Select(prompter.Prompt{ID: "ordering", Title: "What order?"}, options); !errors.Is(err, prompter.ErrLineTooLong) {
 		t.Fatalf("got %q, %v; want %v", got, err, prompter.ErrLineTooLong)
@@ -195,7 +186,7 @@ func (r *readingPipe) Read(p []byte) (int, error) {
 
 // A prompt waiting for a line that never comes (a terminal, a pipe left
 // open) gives up as soon as its context is done, with the context's cause.
-func TestAccessibleStopsWithItsContext(t *testing.T) {
+func TestLineStopsWithItsContext(t *testing.T) {
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	in := &readingPipe{PipeReader: pr, reading: make(chan struct{})}
@@ -217,7 +208,7 @@ func TestAccessibleStopsWithItsContext(t *testing.T) {
 	case <-time.After(time.Second):
 		t.Fatal("the prompt still waits a second after its context ended")
 	}
-	if _, err := p.Confirm(prompter.Prompt{ID: "must", Title: "Must?"}, "yes", "no"); !errors.Is(err, cause) {
+	if _, err := p.Input(prompter.Prompt{ID: "must", Title: "Must?"}, days); !errors.Is(err, cause) {
 		t.Errorf("a prompt after the end: %v, want %v", err, cause)
 	}
 }

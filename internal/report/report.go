@@ -472,3 +472,8 @@ func article(word string) string {
 	}
 	return "a"
 }
+
+// NameOf names a ranked service as reports do: its name and id, and the
+// variant judged when it has named ones ("Amazon SQS FIFO queues
+// (sqs-fifo) as high-throughput mode").
+func NameOf(r engine.Ranked) string { return nameOf(r) }
