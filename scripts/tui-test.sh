@@ -86,10 +86,10 @@ ask() {
 # Lines of the first screen's form, what the messaging is for: the cursor on
 # the first use case, then on broadcast, unticked and ticked. Seeing the form
 # (not only the heading printed above it) means it reads keys.
-use_unticked="> • notifications: alert people or systems"
-use_ticked="> ✓ notifications: alert people or systems"
-broadcast_unticked="> • broadcast: fan business events out to many independent subscribers"
-broadcast_ticked="> ✓ broadcast: fan business events out to many independent subscribers"
+use_unticked="> • notifications: alert people by SMS, email or app push"
+use_ticked="> ✓ notifications: alert people by SMS, email or app push"
+broadcast_unticked="> • broadcast: tell many systems of each event, e.g. order → billing, stock"
+broadcast_ticked="> ✓ broadcast: tell many systems of each event, e.g. order → billing, stock"
 # Lines of the capabilities screen: the cursor on fan-out, unticked and ticked.
 first_unticked="> • deliver every message to several independent consumers"
 first_ticked="> ✓ deliver every message to several independent consumers"
