@@ -91,8 +91,8 @@ use_ticked="> ✓ notifications: alert people by SMS, email or app push"
 broadcast_unticked="> • broadcast: tell many systems of each event, e.g. order → billing, stock"
 broadcast_ticked="> ✓ broadcast: tell many systems of each event, e.g. order → billing, stock"
 # Lines of the capabilities screen: the cursor on fan-out, unticked and ticked.
-first_unticked="> • deliver every message to several independent consumers"
-first_ticked="> ✓ deliver every message to several independent consumers"
+first_unticked="> • send each message to several separate applications (fan-out)"
+first_ticked="> ✓ send each message to several separate applications (fan-out)"
 
 ask answers.yaml
 wait_for "What is the messaging for?"
