@@ -104,7 +104,7 @@ keys Enter "Which of these must the service do by itself?"
 wait_for "$first_unticked"
 keys Space "$first_ticked"                      # tick the first capability: fan-out
 keys Enter "Are these must-haves?"              # next screen
-keys Enter "Which wire protocols or APIs do existing clients already speak?"   # yes, must have
+keys Enter "Which messaging protocols or APIs do your applications already use?"   # yes, must have
 wait_for "Leader so far: Amazon SNS standard topics (sns)"
 keys End "> • That's enough: show the result"   # the last option: that's enough
 keys Space "> ✓ That's enough: show the result"
