@@ -102,10 +102,10 @@ ask() {
 # Lines of the first screen's form, what the messaging is for: the cursor on
 # the first use case, then on broadcast, unticked and ticked. Seeing the form
 # (not only the heading printed above it) means it reads keys.
-use_unticked="> • notifications: alert people or systems"
-use_ticked="> ✓ notifications: alert people or systems"
-broadcast_unticked="> • broadcast: fan business events out to many independent subscribers"
-broadcast_ticked="> ✓ broadcast: fan business events out to many independent subscribers"
+use_unticked="> • notifications: alert people by SMS, email or app push"
+use_ticked="> ✓ notifications: alert people by SMS, email or app push"
+broadcast_unticked="> • broadcast: tell many systems of each event, e.g. order → billing, stock"
+broadcast_ticked="> ✓ broadcast: tell many systems of each event, e.g. order → billing, stock"
 checklist="What must the service do or work with?"
 review="Your answers: change any, or go on to the result"
 
@@ -144,21 +144,21 @@ keys Enter "$checklist"
 # the list, so ctrl+a could not tick it).
 to_option fanout
 tm send-keys -t "$session" Space
-wait_last "$checklist" "> ✓ fanout (must): deliver every message"
+wait_last "$checklist" "> ✓ fanout (must): send each message to several"
 to_option serverless
 tm send-keys -t "$session" n
-wait_last "$checklist" "> ✓ serverless (nice): run with no brokers"
+wait_last "$checklist" "> ✓ serverless (nice): no servers, clusters or capacity"
 keys C-x "$review"
 wait_for "needs: fanout (must), serverless (nice) (change)"
 wait_for "use_case: broadcast (change)"
 # The review changes the checklist's answer: serverless becomes a must.
 keys Down Down "> needs: fanout (must), serverless (nice) (change)"
 keys Enter "$checklist"
-wait_last "$checklist" "> ✓ fanout (must): deliver every message"   # as answered, the cursor on it
+wait_last "$checklist" "> ✓ fanout (must): send each message to several"   # as answered, the cursor on it
 to_option serverless
-wait_last "$checklist" "> ✓ serverless (nice): run with no brokers"
+wait_last "$checklist" "> ✓ serverless (nice): no servers, clusters or capacity"
 tm send-keys -t "$session" n
-wait_last "$checklist" "> ✓ serverless (must): run with no brokers"
+wait_last "$checklist" "> ✓ serverless (must): no servers, clusters or capacity"
 keys Enter "needs: fanout (must), serverless (must) (change)"
 wait_for "> result: show the result"
 keys Enter "ADVISOR-EXIT=0"
