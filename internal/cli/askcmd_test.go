@@ -172,7 +172,7 @@ func TestAskPipedAnswers(t *testing.T) {
 			f, io, _, errOut := newTestFactory(nil)
 			io.In = strings.NewReader(tt.input)
 			f.Prompter = func(ctx context.Context, accessible bool) prompter.Prompter {
-				return prompter.New(ctx, io.In, io.ErrOut, accessible)
+				return prompter.New(ctx, io.In, io.ErrOut, accessible, 80)
 			}
 			save := filepath.Join(t.TempDir(), "req.yaml")
 			if code := Run(f, []string{"ask", "--save", save, "-o", "id"}); code != tt.code {

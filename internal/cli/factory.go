@@ -41,7 +41,7 @@ func NewFactory(io *iostreams.IOStreams) *Factory {
 				// used, and briefly; never at start-up (see termbg).
 				termbg.Detect(io.In, io.ErrOut, termbg.Timeout)
 			}
-			return prompter.Escaping(prompter.New(ctx, io.In, io.ErrOut, accessible))
+			return prompter.Escaping(prompter.New(ctx, io.In, io.ErrOut, accessible, io.PromptWidth()))
 		},
 		Now:     time.Now,
 		Sources: src,

@@ -33,9 +33,9 @@ type IOStreams struct {
 	Getenv func(string) string
 
 	stdinTTY, stdoutTTY, stderrTTY bool
-	// stdoutWidth asks the terminal on stdout for its width; nil when
-	// there is no terminal to ask.
-	stdoutWidth func() (int, error)
+	// stdoutWidth and stderrWidth ask the terminal on stdout or stderr
+	// for its width; nil when there is no terminal to ask.
+	stdoutWidth, stderrWidth func() (int, error)
 }
 
 // System returns the process's own streams and environment.
@@ -48,6 +48,10 @@ func System() *IOStreams {
 		stderrTTY: isTerminal(os.Stderr),
 		stdoutWidth: func() (int, error) {
 			w, _, err := term.GetSize(os.Stdout.Fd())
+			return w, err
+		},
+		stderrWidth: func() (int, error) {
+			w, _, err := term.GetSize(os.Stderr.Fd())
 			return w, err
 		},
 	}
@@ -85,12 +89,19 @@ func (s *IOStreams) SetStderrTTY(tty bool) { s.stderrTTY = tty }
 // TerminalWidth is the width to fit output to: COLUMNS when it holds a
 // sane number (the user's word wins, even through a pipe), else the width
 // of the terminal on stdout, else DefaultWidth; never below MinWidth.
-func (s *IOStreams) TerminalWidth() int {
+func (s *IOStreams) TerminalWidth() int { return s.width(s.stdoutTTY, s.stdoutWidth) }
+
+// PromptWidth is the width to fit the questionnaire to, which writes on
+// stderr: as TerminalWidth, but asking the terminal on stderr, since
+// stdout may be a file that takes the report.
+func (s *IOStreams) PromptWidth() int { return s.width(s.stderrTTY, s.stderrWidth) }
+
+func (s *IOStreams) width(tty bool, ask func() (int, error)) int {
 	if n, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && n > 0 && n <= maxColumns {
 		return max(n, MinWidth)
 	}
-	if s.stdoutTTY && s.stdoutWidth != nil {
-		if n, err := s.stdoutWidth(); err == nil && n > 0 {
+	if tty && ask != nil {
+		if n, err := ask(); err == nil && n > 0 {
 			return max(n, MinWidth)
 		}
 	}

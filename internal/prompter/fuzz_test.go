@@ -43,7 +43,7 @@ func FuzzLineAnswers(f *testing.F) {
 			return // room for a line too long and lines around it; more only slows the fuzzer
 		}
 		var out bytes.Buffer
-		p := prompter.New(context.Background(), bytes.NewReader(input), &out, true)
+		p := prompter.New(context.Background(), bytes.NewReader(input), &out, true, 80)
 		allowed := func(prompt string, err error) bool {
 			for _, e := range []error{prompter.ErrAborted, prompter.ErrEnough, prompter.ErrBack, prompter.ErrLineTooLong} {
 				if errors.Is(err, e) {

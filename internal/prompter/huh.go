@@ -11,13 +11,15 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // huhPrompter asks with huh, one field a form, full screen.
 type huhPrompter struct {
-	ctx context.Context
-	in  io.Reader
-	out io.Writer
+	ctx   context.Context
+	in    io.Reader
+	out   io.Writer
+	width int // the terminal's columns, which option lines are cut to
 }
 
 // New returns the Prompter, reading answers from in and writing the
@@ -29,11 +31,15 @@ type huhPrompter struct {
 // shown goes away at once, even one waiting for a line that never comes,
 // and every method returns an error that is ErrAborted and carries
 // context.Cause(ctx).
-func New(ctx context.Context, in io.Reader, out io.Writer, accessible bool) Prompter {
+//
+// width is the terminal's: the form cuts an option's line to it, with an
+// ellipsis, rather than let it wrap under the list's border; line prompts
+// fold their lines to it.
+func New(ctx context.Context, in io.Reader, out io.Writer, accessible bool, width int) Prompter {
 	if accessible {
-		return &linePrompter{ctx: ctx, in: newLineReader(ctx, in), out: out}
+		return &linePrompter{ctx: ctx, in: newLineReader(ctx, in), out: out, width: width}
 	}
-	return &huhPrompter{ctx: ctx, in: in, out: out}
+	return &huhPrompter{ctx: ctx, in: in, out: out, width: width}
 }
 
 // keys is the line of keys the form takes besides huh's own.
@@ -68,6 +74,7 @@ func description(p Prompt, help bool, how string) string {
 
 // Select picks one option.
 func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
+	options = h.fit(options, 0)
 	value := ""
 	if len(options) > 0 {
 		value = options[0].Value
@@ -97,6 +104,11 @@ func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
 // highlighted one nice to have (ticking it) or a must again, and each
 // ticked option shows which it is.
 func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
+	if p.Marks {
+		options = h.fit(options, len(" (must)"))
+	} else {
+		options = h.fit(options, 0)
+	}
 	var chosen []string
 	nice := map[string]bool{}
 	for _, g := range p.Given {
@@ -259,6 +271,28 @@ func (k *keyed) View() string {
 		v = strings.Replace(v, head, head[:at]+mark+head[at:], 1)
 	}
 	return v
+}
+
+// optionIndent is what the form draws before an option's label: its
+// border, the cursor and the tick box ("┃ > • ").
+const optionIndent = 6
+
+// fit returns options with each label cut, with an ellipsis, to the
+// columns the terminal leaves it once the form's indent and extra (a
+// must-or-nice mark) are drawn: huh would wrap a longer one under the
+// border, where it reads as the start of another option, and cut the
+// highlighted one without a sign. Line mode, and `?`, show labels whole.
+func (h *huhPrompter) fit(options []Option, extra int) []Option {
+	room := h.width - optionIndent - extra
+	if h.width <= 0 || room < 1 {
+		return options
+	}
+	out := make([]Option, len(options))
+	for i, o := range options {
+		o.Label = ansi.Truncate(o.Label, room, "…")
+		out[i] = o
+	}
+	return out
 }
 
 func huhOptions(options []Option) []huh.Option[string] {

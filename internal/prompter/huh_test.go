@@ -22,7 +22,7 @@ var options = []prompter.Option{
 
 func lines(input string) (prompter.Prompter, *bytes.Buffer) {
 	var out bytes.Buffer
-	return prompter.New(context.Background(), strings.NewReader(input), &out, true), &out
+	return prompter.New(context.Background(), strings.NewReader(input), &out, true, 80), &out
 }
 
 func ticks(t []prompter.Tick) string {
@@ -192,7 +192,7 @@ func TestLineStopsWithItsContext(t *testing.T) {
 	in := &readingPipe{PipeReader: pr, reading: make(chan struct{})}
 	cause := errors.New("SIGTERM")
 	ctx, cancel := context.WithCancelCause(context.Background())
-	p := prompter.New(ctx, in, io.Discard, true)
+	p := prompter.New(ctx, in, io.Discard, true, 80)
 	done := make(chan error, 1)
 	go func() {
 		_, err := p.Select(prompter.Prompt{ID: "ordering", Title: "What order?"}, options)
@@ -210,5 +210,33 @@ func TestLineStopsWithItsContext(t *testing.T) {
 	}
 	if _, err := p.Input(prompter.Prompt{ID: "must", Title: "Must?"}, days); !errors.Is(err, cause) {
 		t.Errorf("a prompt after the end: %v, want %v", err, cause)
+	}
+}
+
+// Line prompts fold every line to the width they are given: at spaces,
+// the rest of an option under its text past the number, the rest of any
+// other line indented by two; a word longer than a line stays whole; no
+// line ends in spaces.
+func TestLineFoldsToTheWidth(t *testing.T) {
+	var out bytes.Buffer
+	p := prompter.New(context.Background(), strings.NewReader("1\n"), &out, true, 40)
+	long := []prompter.Option{
+		{Value: "a", Label: "a: the first option, whose words run on past forty columns"},
+		{Value: "b", Label: "b: https://docs.aws.amazon.com/a-very-long-address-that-no-line-holds"},
+	}
+	if _, err := p.MultiSelect(prompter.Prompt{ID: "q", Title: "A question whose title is longer than forty columns"}, long); err != nil {
+		t.Fatal(err)
+	}
+	want := `A question whose title is longer than
+  forty columns
+  1. a: the first option, whose words
+     run on past forty columns
+  2. b:
+     https://docs.aws.amazon.com/a-very-long-address-that-no-line-holds
+q: numbers or names, separated by commas
+  (Enter: none; ?: help):
+`
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }

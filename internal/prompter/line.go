@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/diag"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // linePrompter asks in numbered line prompts, for screen readers and
@@ -23,9 +25,10 @@ import (
 // ends, a question no line answers takes Enter alone while lines for
 // others still wait, and otherwise the end of input aborts.
 type linePrompter struct {
-	ctx context.Context
-	in  *lineReader
-	out io.Writer
+	ctx   context.Context
+	in    *lineReader
+	out   io.Writer
+	width int // lines longer than this are folded
 	// waiting holds the answers of lines addressed to questions not
 	// asked yet, by question id; ended says the input ended.
 	waiting map[string]string
@@ -176,7 +179,7 @@ func (l *linePrompter) words(p Prompt, how string) string {
 // return ErrBack and ErrEnough where offered, and a line answer refuses
 // is followed by why, and read again.
 func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) error) error {
-	fmt.Fprintf(l.out, "%s\n%s\n", trimLines(question), hint)
+	fmt.Fprintf(l.out, "%s\n%s\n", l.fold(question), l.fold(hint))
 	for {
 		line, fallback, err := l.next(p)
 		if err != nil {
@@ -189,7 +192,7 @@ func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) 
 			if help == "" {
 				help = "No more to say than the question."
 			}
-			fmt.Fprintf(l.out, "%s\n%s\n", trimLines(help), hint)
+			fmt.Fprintf(l.out, "%s\n%s\n", l.fold(help), l.fold(hint))
 			continue
 		case p.Back && strings.EqualFold(s, BackWord):
 			return ErrBack
@@ -200,22 +203,52 @@ func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) 
 			if fallback {
 				return ErrAborted // Enter alone is no answer here, and no line is left
 			}
-			fmt.Fprintf(l.out, "%s\n", trimLines(diag.Escape(err.Error())))
+			fmt.Fprintf(l.out, "%s\n", l.fold(diag.Escape(err.Error())))
 			continue
 		}
 		return nil
 	}
 }
 
-// trimLines drops the spaces at the end of each line: nothing a line
-// prompt prints is padded.
-func trimLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, line := range lines {
-		lines[i] = strings.TrimRight(line, " \t")
+// fold fits s to the prompter's width: each line longer is broken at
+// spaces, its next lines indented under its text (past a list number such
+// as "  12. "); a word longer than a line stays whole. No line is padded:
+// spaces at the end of a line are dropped.
+func (l *linePrompter) fold(s string) string {
+	width := l.width
+	if width <= 0 {
+		width = 80
 	}
-	return strings.Join(lines, "\n")
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, " \t")
+		indent := strings.Repeat(" ", len(line)-len(strings.TrimLeft(line, " "))+2)
+		if m := listNumber.FindString(line); m != "" {
+			indent = strings.Repeat(" ", len(m))
+		}
+		for ansi.StringWidth(line) > width {
+			cut := -1
+			for i, r := range line {
+				if ansi.StringWidth(line[:i]) > width {
+					break
+				}
+				if r == ' ' && strings.TrimSpace(line[:i]) != "" && i > len(indent) {
+					cut = i
+				}
+			}
+			if cut < 0 {
+				break
+			}
+			out = append(out, strings.TrimRight(line[:cut], " "))
+			line = indent + strings.TrimLeft(line[cut:], " ")
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
+
+// listNumber is the start of a numbered option's line.
+var listNumber = regexp.MustCompile(`^ *[0-9]+\. `)
 
 // readLine reads one answer line, without its line end. The end of input,
 // a line too long and the end of the context come back as the errors run

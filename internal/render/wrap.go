@@ -10,6 +10,10 @@ const (
 	shortIndent = 6
 )
 
+// Wrap is wrap for callers outside the reports: a line of the
+// questionnaire fitted to the terminal.
+func Wrap(prefix, text string, width int) string { return wrap(prefix, text, width) }
+
 // wrap writes text after prefix, folding at width with a hanging indent
 // under the text. Words are not broken: one too long for the hanging
 // indent gets a line of its own at shortIndent; one that no line can hold
