@@ -2,11 +2,13 @@
 // It is pure: the rules, the knowledge and the answers so far in; the next
 // question to ask out. The terminal side lives in internal/cli.
 //
-// A question is one prompt: the use case screen, one screen ticking the
-// yes-or-no capabilities at once, or a single key of any other type. Each
-// is chosen by worth (how likely the user has a requirement on it, times
-// the share of its answers that would change the pick), and the
-// questionnaire stops once the questions left are unlikely to change it.
+// A question is one prompt: what the messaging is for, first; then the
+// checklist that ticks every yes-or-no, choice and list answer at once,
+// and the line that takes every number, each asked when it is worth it
+// (how likely the user has a requirement there, times the share of its
+// answers that would change the pick). The questionnaire stops once the
+// questions left are unlikely to change the pick. The catalog words each
+// question (catalog.QuestionIDs).
 package ask
 
 import (
@@ -83,14 +85,7 @@ type Answer struct {
 // its question id, and the Key of its answer, whose Value lists the use
 // case ids ticked. It fills the requirements' top-level use_case, not a
 // key of must or prefer.
-const UseCase = "use_case"
-
-// UseCaseQuestion is the first screen's question.
-var UseCaseQuestion = catalog.Question{
-	ID:    UseCase,
-	Title: "What is the messaging for?",
-	Help:  "Tick any that apply, or none. They steer which kind of service fits; they never rule one out.",
-}
+const UseCase = catalog.QuestionUseCase
 
 // UseCaseAnswer is the first screen's answer: the use cases ticked.
 func UseCaseAnswer(ids []string) Answer {
@@ -166,14 +161,7 @@ type Candidate struct {
 // Checklist is the id of the question that ticks, in one list, every
 // yes-or-no key and every value of an enum or list key whose answer could
 // change the pick.
-const Checklist = "needs"
-
-// ChecklistQuestion is the checklist's question.
-var ChecklistQuestion = catalog.Question{
-	ID:    Checklist,
-	Title: "What must the service do or work with?",
-	Help:  "Tick what your design relies on, or nothing; what most often changes the pick comes first. A tick is a must; mark it nice to have if the design could do without it.",
-}
+const Checklist = catalog.QuestionNeeds
 
 // Choice is one line of the checklist: a yes-or-no key, or one value of
 // an enum or list key.
@@ -272,7 +260,7 @@ func (s *Session) asked(id string) bool {
 // use cases or the answers so far (a file) name some.
 func (s *Session) Next() (Candidate, bool) {
 	if s.asksUseCase() {
-		return Candidate{Question: UseCaseQuestion, UseCases: s.Rules.Catalog.UseCases}, true
+		return Candidate{Question: s.question(UseCase), UseCases: s.Rules.Catalog.UseCases}, true
 	}
 	best, found := Candidate{}, false
 	stay := 1.0 // the chance that no question left changes the pick
@@ -298,45 +286,36 @@ func (s *Session) Candidates() []Candidate {
 	leader := winner(engine.Rank(s.Req, s.Base, s.Rules))
 	var out []Candidate
 	var ticks, others []*catalog.Key
-	for _, q := range s.Rules.Catalog.Asked() {
-		for _, name := range q.Keys {
-			if s.Req.Has(name) {
-				continue
-			}
-			k := &s.Rules.Catalog.Keys[s.Rules.Catalog.Index(name)]
-			switch k.Type {
-			case catalog.Bool, catalog.Enum, catalog.List:
-				ticks = append(ticks, k)
-			default:
-				others = append(others, k)
-			}
+	for _, k := range s.Rules.Catalog.AskOrder() {
+		if s.Req.Has(k.Key) {
+			continue
+		}
+		switch k.Type {
+		case catalog.Bool, catalog.Enum, catalog.List:
+			ticks = append(ticks, k)
+		default:
+			others = append(others, k)
 		}
 	}
 	if len(ticks) > 0 && !s.asked(Checklist) {
-		if c := s.worth(Candidate{Question: ChecklistQuestion, Keys: ticks}, leader); len(c.Choices) > 0 {
+		if c := s.worth(Candidate{Question: s.question(Checklist), Keys: ticks}, leader); len(c.Choices) > 0 {
 			out = append(out, c)
 		}
 	}
 	if len(others) > 0 && !s.asked(Numbers) {
-		out = append(out, s.worth(Candidate{Question: s.numbersQuestion(), Keys: others}, leader))
+		out = append(out, s.worth(Candidate{Question: s.question(Numbers), Keys: others}, leader))
 	}
 	return out
 }
 
 // Numbers is the id of the question that takes, in one line, any of the
 // quantity keys: "throughput 3k/s, consumers 150".
-const Numbers = "numbers"
+const Numbers = catalog.QuestionNumbers
 
-// numbersQuestion is the numbers question: the catalog's question of that
-// id gives its title and help.
-func (s *Session) numbersQuestion() catalog.Question {
-	q := catalog.Question{ID: Numbers, Title: "Sizes, rates and durations",
-		Help: "Leave any blank that you do not know; each is a minimum the service must reach."}
-	for _, c := range s.Rules.Catalog.Questions {
-		if c.ID == Numbers {
-			q.Title, q.Help = c.Title, c.Help
-		}
-	}
+// question is the catalog's question id, as it words it (the loader makes
+// sure it does).
+func (s *Session) question(id string) catalog.Question {
+	q, _ := s.Rules.Catalog.Question(id)
 	return q
 }
 
@@ -434,7 +413,9 @@ func winner(res engine.Result) string {
 }
 
 // PossibleAnswers are the values worth trying for key k (at catalog index
-// i): every value of an enum or list, true for a bool, and for a quantity
+// i): every value of an enum or list (but the weakest of an ordered enum,
+// which every service meets: "any order will do" asks for nothing), true
+// for a bool, and for a quantity
 // every distinct limit the services have (the only places where the pick
 // can change), or the catalog's examples when they have none.
 func PossibleAnswers(k *catalog.Key, base *kb.Base, i int) []catalog.Value {
@@ -444,6 +425,9 @@ func PossibleAnswers(k *catalog.Key, base *kb.Base, i int) []catalog.Value {
 		return []catalog.Value{{Type: catalog.Bool, Bool: true}}
 	case catalog.Enum:
 		for _, v := range k.Values {
+			if len(k.Strength) > 0 && v == k.Strength[0] {
+				continue
+			}
 			out = append(out, catalog.Value{Type: catalog.Enum, Text: v})
 		}
 		return out

@@ -16,7 +16,7 @@ func TestUseCaseScreenFirst(t *testing.T) {
 	set, base := testfixture.Base(t)
 	s := ask.New(set, base, nil)
 	c, ok := s.Next()
-	if !ok || c.Question.ID != ask.UseCase || c.Question.Title != ask.UseCaseQuestion.Title || len(c.Keys) != 0 ||
+	if !ok || c.Question.ID != ask.UseCase || c.Question.Title != "What is the messaging for?" || len(c.Keys) != 0 ||
 		len(c.UseCases) != len(set.Catalog.UseCases) || c.UseCases[0].ID != "notifications" {
 		t.Fatalf("first screen %+v, %v", c, ok)
 	}

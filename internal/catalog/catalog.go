@@ -76,8 +76,12 @@ func (c *Catalog) MeasureIndex(name string) int {
 	return slices.IndexFunc(c.Measures, func(k Key) bool { return k.Key == name })
 }
 
-// Question is one screen of the questionnaire: several keys asked together.
-// A key in no question is asked on its own, with its own question and help.
+// Question is one prompt of the questionnaire, in the catalog's words.
+// Its id is one of QuestionIDs: the questionnaire knows what each takes
+// and when it comes; the catalog says how it is put. Keys, on the needs
+// and numbers questions only, order the keys there when they are equally
+// worth asking: those listed first, in their order, then the rest in
+// catalog order.
 type Question struct {
 	ID    string   `yaml:"id"`
 	Title string   `yaml:"title"`
@@ -87,20 +91,52 @@ type Question struct {
 	Pos diag.Pos `yaml:"-"` // where the question is written, for messages
 }
 
-// Asked returns every question of the questionnaire in catalog order: the
-// listed ones, then one for each key left out of them.
-func (c *Catalog) Asked() []Question {
-	var out []Question
-	grouped := map[string]bool{}
+// The questionnaire's prompts, by the id of their question in the catalog.
+const (
+	// QuestionUseCase asks what the messaging is for; it comes first.
+	QuestionUseCase = "use_case"
+	// QuestionNeeds ticks, in one list, every yes-or-no key and every
+	// value of a choice or list key, each a must or nice to have.
+	QuestionNeeds = "needs"
+	// QuestionNumbers takes any quantity key on one line.
+	QuestionNumbers = "numbers"
+	// QuestionReview lists the answers before the result.
+	QuestionReview = "review"
+	// QuestionTitle and QuestionContext, offered by the review, ask for
+	// the requirements' title and context.
+	QuestionTitle   = "title"
+	QuestionContext = "context"
+)
+
+// QuestionIDs lists every question the catalog must word.
+var QuestionIDs = []string{QuestionUseCase, QuestionNeeds, QuestionNumbers, QuestionReview, QuestionTitle, QuestionContext}
+
+// Question returns the question id; false when the catalog has none.
+func (c *Catalog) Question(id string) (Question, bool) {
+	i := slices.IndexFunc(c.Questions, func(q Question) bool { return q.ID == id })
+	if i < 0 {
+		return Question{ID: id}, false
+	}
+	return c.Questions[i], true
+}
+
+// AskOrder lists every key in the order the questionnaire breaks ties
+// in: the keys the questions list, in their order, then the rest in
+// catalog order.
+func (c *Catalog) AskOrder() []*Key {
+	var out []*Key
+	listed := map[string]bool{}
 	for _, q := range c.Questions {
-		out = append(out, q)
-		for _, k := range q.Keys {
-			grouped[k] = true
+		for _, name := range q.Keys {
+			if i := c.Index(name); i >= 0 && !listed[name] {
+				out = append(out, &c.Keys[i])
+				listed[name] = true
+			}
 		}
 	}
-	for _, k := range c.Keys {
-		if !grouped[k.Key] {
-			out = append(out, Question{ID: k.Key, Title: k.Question, Help: k.Help, Keys: []string{k.Key}})
+	for i := range c.Keys {
+		if !listed[c.Keys[i].Key] {
+			out = append(out, &c.Keys[i])
 		}
 	}
 	return out

@@ -7,9 +7,11 @@ import (
 	"strconv"
 
 	"github.com/advisor-dev/advisor/internal/ask"
+	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/diag"
 	"github.com/advisor-dev/advisor/internal/iostreams"
 	"github.com/advisor-dev/advisor/internal/prompter"
+	"github.com/advisor-dev/advisor/internal/render"
 	"github.com/advisor-dev/advisor/internal/report"
 )
 
@@ -34,8 +36,8 @@ type questionnaire struct {
 // The review's choices besides its steps.
 const (
 	reviewResult  = "result"
-	reviewTitle   = "title"
-	reviewContext = "context"
+	reviewTitle   = catalog.QuestionTitle
+	reviewContext = catalog.QuestionContext
 	reviewDraft   = "draft"
 )
 
@@ -137,12 +139,8 @@ func (q *questionnaire) review() (draft string, back bool, err error) {
 			prompter.Option{Value: reviewContext, Label: reviewContext + ": " + orNone(req.Context) + " (change)"},
 			prompter.Option{Value: reviewDraft, Label: reviewDraft + ": save the answers as a draft and stop"})
 		fmt.Fprintln(q.ios.ErrOut)
-		choice, err := q.p.Select(prompter.Prompt{
-			ID:    "review",
-			Title: "Your answers: change any, or go on to the result",
-			Help:  "Each line is one question and what you answered, each answer a must or nice to have; pick one to answer it again. A draft is a requirements file that `advisor ask -f` goes on from.",
-			Back:  len(steps) > 0,
-		}, options)
+		words := q.question(catalog.QuestionReview)
+		choice, err := q.p.Select(prompter.Prompt{ID: words.ID, Title: words.Title, Help: words.Help, Back: len(steps) > 0}, options)
 		if err := q.failed(err); err != nil {
 			return "", false, err
 		}
@@ -193,10 +191,8 @@ func (q *questionnaire) change(id string) error {
 
 // askText asks for the title or the context of the requirements.
 func (q *questionnaire) askText(which string) error {
-	prompt := prompter.Prompt{ID: which, Title: "A title for the decision", Help: "One line, such as \"Order events for fulfilment\"; it heads the report.", Back: true}
-	if which == reviewContext {
-		prompt = prompter.Prompt{ID: which, Title: "The context of the decision", Help: "A few words on the system and why it needs messaging; the decision record quotes it.", Back: true}
-	}
+	words := q.question(which)
+	prompt := prompter.Prompt{ID: which, Title: words.Title, Help: words.Help, Back: true}
 	fmt.Fprintln(q.ios.ErrOut)
 	text, err := q.p.Input(prompt, func(string) error { return nil })
 	if err := q.failed(err); err != nil {
@@ -237,11 +233,18 @@ func (q *questionnaire) draftPath() (string, error) {
 	return path, nil
 }
 
+// question is the catalog's question id, as it words it.
+func (q *questionnaire) question(id string) catalog.Question {
+	words, _ := q.session.Rules.Catalog.Question(id)
+	return words
+}
+
 // showLeader says which service leads after the answers so far, named
 // with its variant as reports name it.
 func (q *questionnaire) showLeader() {
 	if l := q.session.Leader(); l != nil {
-		fmt.Fprintf(q.ios.ErrOut, "Leader so far: %s, score %s\n", diag.EscapeLine(report.NameOf(*l)), strconv.FormatFloat(l.Score, 'f', 1, 64))
+		leader := diag.EscapeLine(report.NameOf(*l)) + ", score " + strconv.FormatFloat(l.Score, 'f', 1, 64)
+		fmt.Fprint(q.ios.ErrOut, render.Wrap("Leader so far: ", leader, q.ios.PromptWidth()))
 	} else {
 		fmt.Fprintln(q.ios.ErrOut, "No service meets every must so far.")
 	}

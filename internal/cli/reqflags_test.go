@@ -95,9 +95,9 @@ func TestMeasuresAreNotRequirementKeys(t *testing.T) {
 		if _, ok := cat.Lookup(m.Key); ok {
 			t.Errorf("measure %s is a requirement key", m.Key)
 		}
-		for _, q := range cat.Asked() {
-			if slices.Contains(q.Keys, m.Key) {
-				t.Errorf("measure %s is asked in %s", m.Key, q.ID)
+		for _, k := range cat.AskOrder() {
+			if k.Key == m.Key {
+				t.Errorf("measure %s is asked", m.Key)
 			}
 		}
 		if strings.Contains(string(sch), `"`+m.Key+`"`) {
@@ -200,10 +200,8 @@ func TestCatalogKeysReachFlagsQuestionsSchemaAndDocs(t *testing.T) {
 	}
 	doc := docsgen.Requirements(cat, &kb.Base{})
 	asked := map[string]bool{}
-	for _, q := range cat.Asked() {
-		for _, k := range q.Keys {
-			asked[k] = true
-		}
+	for _, k := range cat.AskOrder() {
+		asked[k.Key] = true
 	}
 	for _, key := range []string{"consumption", "processing_time", "high_availability", "region_failover", "enrichment"} {
 		k, ok := cat.Lookup(key)

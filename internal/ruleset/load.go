@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/diag"
@@ -261,16 +262,36 @@ func checkCatalog(c *catalog.Catalog) diag.List {
 	}
 	inQuestion := map[string]string{}
 	for _, q := range c.Questions {
-		if q.ID == "" || q.Title == "" || len(q.Keys) == 0 {
-			errs.Add(q.Pos, "question %q needs an id, a title and keys", q.ID)
+		switch {
+		case !slices.Contains(catalog.QuestionIDs, q.ID):
+			errs.Add(q.Pos, "question %q is not one the questionnaire asks; the questions are %s%s",
+				q.ID, strings.Join(catalog.QuestionIDs, ", "), diag.Suggest(q.ID, catalog.QuestionIDs))
+			continue
+		case q.Title == "":
+			errs.Add(q.Pos, "question %q needs a title", q.ID)
+		case len(q.Keys) > 0 && q.ID != catalog.QuestionNeeds && q.ID != catalog.QuestionNumbers:
+			errs.Add(q.Pos, "question %q takes no keys; only %s and %s list keys", q.ID, catalog.QuestionNeeds, catalog.QuestionNumbers)
 		}
 		for _, k := range q.Keys {
-			if !seen[k] {
+			i := c.Index(k)
+			switch {
+			case i < 0:
 				errs.Add(q.Pos, "question %q names unknown key %q%s", q.ID, k, diag.Suggest(k, c.Names()))
-			} else if other, dup := inQuestion[k]; dup {
+				continue
+			case q.ID == catalog.QuestionNeeds && c.Keys[i].IsQuantity():
+				errs.Add(q.Pos, "question %q names %q (type %s); quantities go under %s", q.ID, k, c.Keys[i].Type, catalog.QuestionNumbers)
+			case q.ID == catalog.QuestionNumbers && !c.Keys[i].IsQuantity():
+				errs.Add(q.Pos, "question %q names %q (type %s); yes-or-no, choice and list keys go under %s", q.ID, k, c.Keys[i].Type, catalog.QuestionNeeds)
+			}
+			if other, dup := inQuestion[k]; dup {
 				errs.Add(q.Pos, "key %q is in questions %q and %q; keep it in one", k, other, q.ID)
 			}
 			inQuestion[k] = q.ID
+		}
+	}
+	for _, id := range catalog.QuestionIDs {
+		if _, ok := c.Question(id); !ok && len(c.Keys) > 0 {
+			errs.Add(diag.Pos{File: CatalogFile}, "questions: no question %q; the questionnaire asks it, so the catalog words it", id)
 		}
 	}
 	return errs

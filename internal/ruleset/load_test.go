@@ -2,6 +2,7 @@ package ruleset_test
 
 import (
 	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,6 +30,17 @@ func overlay(t *testing.T, file, old, new string) ruleset.Reader {
 	}
 }
 
+// lineOf is the line of file where text first is: a want's "@" stands for
+// it, so that editing the catalog above it does not break the test.
+func lineOf(t *testing.T, file, text string) int {
+	t.Helper()
+	data, err := fs.ReadFile(rules.FS, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 1 + strings.Count(string(data[:strings.Index(string(data), text)]), "\n")
+}
+
 // A number YAML reads as not-a-number or infinity, or one too large to add
 // up, is refused where it is written: NaN passes no range check after the
 // fact, and a NaN weight or an infinite sum of weights made every score
@@ -46,12 +58,13 @@ func TestLoadRefusesNumbersThatAreNoNumbers(t *testing.T) {
 		{ruleset.RankingFile, "stop_below: 0.15", "stop_below: .NaN", "over/ranking.yaml:44:15: asking.stop_below takes a number, not .NaN: YAML reads it as not-a-number"},
 		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: .nan", "over/ranking.yaml:20:21: combination_effort takes a whole number, not .nan"},
 		{ruleset.RankingFile, "combination_effort: 2", "combination_effort: 2.5", "over/ranking.yaml:20:21: combination_effort takes a whole number, not 2.5"},
-		{ruleset.CatalogFile, "prior: 0.1", "prior: .nan", "over/catalog.yaml:31:12: keys.prior takes a number, not .nan: YAML reads it as not-a-number"},
+		{ruleset.CatalogFile, "prior: 0.1", "prior: .nan", "over/catalog.yaml:@:12: keys.prior takes a number, not .nan: YAML reads it as not-a-number"},
 	} {
 		t.Run(c.new, func(t *testing.T) {
 			_, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlay(t, c.file, c.old, c.new))
-			if err == nil || !strings.Contains(err.Error(), c.want) {
-				t.Errorf("error:\n%v\nwant one with:\n%s", err, c.want)
+			want := strings.ReplaceAll(c.want, "@", strconv.Itoa(lineOf(t, c.file, c.old)))
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error:\n%v\nwant one with:\n%s", err, want)
 			}
 		})
 	}
@@ -76,5 +89,25 @@ func TestClientChangeOutweighsAWish(t *testing.T) {
 		if r.RequirementFit[order[i]] > r.RequirementFit[order[i-1]] {
 			t.Errorf("requirement_fit.%s (%g) above %s (%g)", order[i], r.RequirementFit[order[i]], order[i-1], r.RequirementFit[order[i-1]])
 		}
+	}
+}
+
+// The catalog words the questionnaire's questions; the loader refuses one
+// the questionnaire does not ask (naming the near miss), a key under the
+// wrong question, and a catalog that leaves one of them out.
+func TestLoadChecksTheQuestions(t *testing.T) {
+	for _, c := range []struct{ old, new, want string }{
+		{"  - id: numbers\n", "  - id: number\n", `question "number" is not one the questionnaire asks; the questions are use_case, needs, numbers, review, title, context (did you mean "numbers"?)`},
+		{"keys: [throughput, ", "keys: [fanout, throughput, ", `key "fanout" is in questions "needs" and "numbers"; keep it in one`},
+		{"keys: [fanout, ", "keys: [throughput, fanout, ", `question "needs" names "throughput" (type rate); quantities go under numbers`},
+		{"keys: [throughput, ", "keys: [ordering, throughput, ", `question "numbers" names "ordering" (type enum); yes-or-no, choice and list keys go under needs`},
+		{"  - id: review\n", "  - id: review\n    keys: [fanout]\n", `question "review" takes no keys; only needs and numbers list keys`},
+	} {
+		t.Run(c.new, func(t *testing.T) {
+			_, err := ruleset.Load(ruleset.FromFS(rules.FS, "rules/"), overlay(t, ruleset.CatalogFile, c.old, c.new))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error:\n%v\nwant one with:\n%s", err, c.want)
+			}
+		})
 	}
 }
