@@ -72,6 +72,23 @@ func description(p Prompt, help bool, how string) string {
 	return d
 }
 
+// ask shows the field build makes until the user answers or leaves it by
+// a key: `?` builds it again with its help shown (or hidden again); back
+// and that's enough come back as ErrBack and ErrEnough.
+func (h *huhPrompter) ask(build func(help bool) *keyed) error {
+	help := false
+	for {
+		w := build(help)
+		if err := h.run(w); err != nil {
+			return err
+		}
+		if w.pressed != pressedHelp {
+			return w.pressed.err()
+		}
+		help = !help
+	}
+}
+
 // Select picks one option.
 func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
 	options = h.fit(options, 0)
@@ -79,25 +96,15 @@ func (h *huhPrompter) Select(p Prompt, options []Option) (string, error) {
 	if len(options) > 0 {
 		value = options[0].Value
 	}
-	help := false
-	for {
+	err := h.ask(func(help bool) *keyed {
 		sel := huh.NewSelect[string]().Key(p.ID).Title(p.Title).Value(&value).Description(description(p, help, "")).
 			Options(huhOptions(options)...)
-		w := &keyed{Field: sel, p: p}
-		if err := h.run(w); err != nil {
-			return "", err
-		}
-		switch w.pressed {
-		case pressedHelp:
-			help = !help
-			continue
-		case pressedBack:
-			return "", ErrBack
-		case pressedEnough:
-			return "", ErrEnough
-		}
-		return value, nil
+		return &keyed{Field: sel, p: p}
+	})
+	if err != nil {
+		return "", err
 	}
+	return value, nil
 }
 
 // MultiSelect ticks any number of options; with p.Marks, NiceKey makes the
@@ -115,8 +122,7 @@ func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 		chosen = append(chosen, g.Value)
 		nice[g.Value] = g.Nice
 	}
-	help := false
-	for {
+	err := h.ask(func(help bool) *keyed {
 		// Value before Options: Options ticks what the value holds.
 		ms := huh.NewMultiSelect[string]().Key(p.ID).Title(p.Title).Value(&chosen).
 			Description(description(p, help, "Space ticks, Enter goes on; tick nothing for no preference.")).
@@ -127,54 +133,33 @@ func (h *huhPrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 		if len(options) > listRows {
 			ms.Height(listRows + 6) // the list scrolls under its title, description and keys
 		}
-		w := &keyed{Field: ms, p: p, nice: nice, options: options, multi: ms}
-		err := h.run(w)
-		if err != nil {
-			return nil, err
-		}
-		if w.pressed == pressedHelp {
-			help = !help
-			continue
-		}
-		var ticks []Tick
-		for _, o := range options { // in the list's order
-			if slices.Contains(chosen, o.Value) {
-				ticks = append(ticks, Tick{Value: o.Value, Nice: p.Marks && nice[o.Value]})
-			}
-		}
-		switch w.pressed {
-		case pressedBack:
-			return nil, ErrBack
-		case pressedEnough:
-			return ticks, ErrEnough // what was ticked with it still counts
-		}
-		return ticks, nil
+		return &keyed{Field: ms, p: p, nice: nice, options: options, multi: ms}
+	})
+	if err != nil && !errors.Is(err, ErrEnough) {
+		return nil, err
 	}
+	var ticks []Tick
+	for _, o := range options { // in the list's order
+		if slices.Contains(chosen, o.Value) {
+			ticks = append(ticks, Tick{Value: o.Value, Nice: p.Marks && nice[o.Value]})
+		}
+	}
+	return ticks, err // with ErrEnough, what was ticked with it still counts
 }
 
 // Input reads a line of text.
 func (h *huhPrompter) Input(p Prompt, valid func(string) error) (string, error) {
 	text := p.Text
-	help := false
-	for {
+	err := h.ask(func(help bool) *keyed {
 		in := huh.NewInput().Key(p.ID).Title(p.Title).Value(&text).Placeholder(p.Example).
 			Description(description(p, help, "Enter alone: none.")).
 			Validate(func(s string) error { return valid(strings.TrimSpace(s)) })
-		w := &keyed{Field: in, p: p, input: true}
-		if err := h.run(w); err != nil {
-			return "", err
-		}
-		switch w.pressed {
-		case pressedHelp:
-			help = !help
-			continue
-		case pressedBack:
-			return "", ErrBack
-		case pressedEnough:
-			return "", ErrEnough
-		}
-		return strings.TrimSpace(text), nil
+		return &keyed{Field: in, p: p, input: true}
+	})
+	if err != nil {
+		return "", err
 	}
+	return strings.TrimSpace(text), nil
 }
 
 // listRows is how many options a long list shows at once: with its
@@ -189,6 +174,18 @@ const (
 	pressedBack
 	pressedEnough
 )
+
+// err is what a key that left the form means to the caller: ErrBack or
+// ErrEnough; nil for an answer (or help, which asks again).
+func (p pressed) err() error {
+	switch p {
+	case pressedBack:
+		return ErrBack
+	case pressedEnough:
+		return ErrEnough
+	}
+	return nil
+}
 
 // keyed is a huh field that also takes the questionnaire's keys: help,
 // back, that's enough, and on a list whose ticks are marked, must or nice.
