@@ -8,6 +8,7 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/ask"
 	"github.com/advisor-dev/advisor/internal/catalog"
+	"github.com/advisor-dev/advisor/internal/diag"
 	"github.com/advisor-dev/advisor/internal/prompter"
 )
 
@@ -164,7 +165,7 @@ func parseNumbers(keys []*catalog.Key, s string) ([]ask.Answer, error) {
 			for j, k := range keys {
 				names[j] = k.Key
 			}
-			return nil, fmt.Errorf("%q is not one of %s", name, strings.Join(names, ", "))
+			return nil, fmt.Errorf("%q is not one of %s%s", name, strings.Join(names, ", "), diag.Suggest(name, names))
 		}
 		if !ok || value == "" {
 			return nil, fmt.Errorf("%s needs a value: %s=%s", name, name, firstOr(keys[i].Examples, "…"))

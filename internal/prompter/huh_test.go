@@ -240,3 +240,15 @@ q: numbers or names, separated by commas
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }
+
+// A name a line prompt does not know is refused with the near miss.
+func TestLineSuggestsTheNearName(t *testing.T) {
+	p, out := lines("strct\nstrict\n")
+	got, err := p.Select(prompter.Prompt{ID: "ordering", Title: "Order?"}, options)
+	if err != nil || got != "strict" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if want := `"strct" is not one of the numbers 1 to 3 or the names listed (did you mean "strict"?)`; !strings.Contains(strings.Join(strings.Fields(out.String()), " "), want) {
+		t.Errorf("output lacks %s:\n%s", want, out.String())
+	}
+}

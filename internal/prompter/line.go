@@ -327,7 +327,15 @@ func choose(part string, options []Option) (int, error) {
 		}
 	}
 	if i < 1 || i > len(options) {
-		return 0, fmt.Errorf("%q is not one of the numbers 1 to %d or the names listed", part, len(options))
+		hint := ""
+		if convErr != nil {
+			names := make([]string, len(options))
+			for j, o := range options {
+				names[j] = o.Value
+			}
+			hint = diag.Suggest(part, names)
+		}
+		return 0, fmt.Errorf("%q is not one of the numbers 1 to %d or the names listed%s", part, len(options), hint)
 	}
 	return i - 1, nil
 }
