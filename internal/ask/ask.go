@@ -260,7 +260,7 @@ func (s *Session) asked(id string) bool {
 // use cases or the answers so far (a file) name some.
 func (s *Session) Next() (Candidate, bool) {
 	if s.asksUseCase() {
-		return Candidate{Question: s.question(UseCase), UseCases: s.Rules.Catalog.UseCases}, true
+		return Candidate{Question: s.Rules.Catalog.Question(UseCase), UseCases: s.Rules.Catalog.UseCases}, true
 	}
 	best, found := Candidate{}, false
 	stay := 1.0 // the chance that no question left changes the pick
@@ -298,12 +298,12 @@ func (s *Session) Candidates() []Candidate {
 		}
 	}
 	if len(ticks) > 0 && !s.asked(Checklist) {
-		if c := s.worth(Candidate{Question: s.question(Checklist), Keys: ticks}, leader); len(c.Choices) > 0 {
+		if c := s.worth(Candidate{Question: s.Rules.Catalog.Question(Checklist), Keys: ticks}, leader); len(c.Choices) > 0 {
 			out = append(out, c)
 		}
 	}
 	if len(others) > 0 && !s.asked(Numbers) {
-		out = append(out, s.worth(Candidate{Question: s.question(Numbers), Keys: others}, leader))
+		out = append(out, s.worth(Candidate{Question: s.Rules.Catalog.Question(Numbers), Keys: others}, leader))
 	}
 	return out
 }
@@ -311,13 +311,6 @@ func (s *Session) Candidates() []Candidate {
 // Numbers is the id of the question that takes, in one line, any of the
 // quantity keys: "throughput 3k/s, consumers 150".
 const Numbers = catalog.QuestionNumbers
-
-// question is the catalog's question id, as it words it (the loader makes
-// sure it does).
-func (s *Session) question(id string) catalog.Question {
-	q, _ := s.Rules.Catalog.Question(id)
-	return q
-}
 
 // worth fills c's Changes, Prior and Worth: each key's answers are tried
 // one at a time against leader, and the question is worth the chance that

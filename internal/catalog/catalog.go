@@ -111,13 +111,14 @@ const (
 // QuestionIDs lists every question the catalog must word.
 var QuestionIDs = []string{QuestionUseCase, QuestionNeeds, QuestionNumbers, QuestionReview, QuestionTitle, QuestionContext}
 
-// Question returns the question id; false when the catalog has none.
-func (c *Catalog) Question(id string) (Question, bool) {
+// Question returns the question id as the catalog words it; the loader
+// makes sure the catalog words every one of QuestionIDs.
+func (c *Catalog) Question(id string) Question {
 	i := slices.IndexFunc(c.Questions, func(q Question) bool { return q.ID == id })
 	if i < 0 {
-		return Question{ID: id}, false
+		return Question{ID: id}
 	}
-	return c.Questions[i], true
+	return c.Questions[i]
 }
 
 // AskOrder lists every key in the order the questionnaire breaks ties

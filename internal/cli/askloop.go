@@ -11,8 +11,8 @@ import (
 	"github.com/advisor-dev/advisor/internal/diag"
 	"github.com/advisor-dev/advisor/internal/iostreams"
 	"github.com/advisor-dev/advisor/internal/prompter"
-	"github.com/advisor-dev/advisor/internal/render"
 	"github.com/advisor-dev/advisor/internal/report"
+	"github.com/advisor-dev/advisor/internal/textwrap"
 )
 
 // questionnaire is `advisor ask` under way: the questions, then the
@@ -139,7 +139,7 @@ func (q *questionnaire) review() (draft string, back bool, err error) {
 			prompter.Option{Value: reviewContext, Label: reviewContext + ": " + orNone(req.Context) + " (change)"},
 			prompter.Option{Value: reviewDraft, Label: reviewDraft + ": save the answers as a draft and stop"})
 		fmt.Fprintln(q.ios.ErrOut)
-		words := q.question(catalog.QuestionReview)
+		words := q.session.Rules.Catalog.Question(catalog.QuestionReview)
 		choice, err := q.p.Select(prompter.Prompt{ID: words.ID, Title: words.Title, Help: words.Help, Back: len(steps) > 0}, options)
 		if err := q.failed(err); err != nil {
 			return "", false, err
@@ -191,7 +191,7 @@ func (q *questionnaire) change(id string) error {
 
 // askText asks for the title or the context of the requirements.
 func (q *questionnaire) askText(which string) error {
-	words := q.question(which)
+	words := q.session.Rules.Catalog.Question(which)
 	prompt := prompter.Prompt{ID: which, Title: words.Title, Help: words.Help, Back: true}
 	fmt.Fprintln(q.ios.ErrOut)
 	text, err := q.p.Input(prompt, func(string) error { return nil })
@@ -233,18 +233,12 @@ func (q *questionnaire) draftPath() (string, error) {
 	return path, nil
 }
 
-// question is the catalog's question id, as it words it.
-func (q *questionnaire) question(id string) catalog.Question {
-	words, _ := q.session.Rules.Catalog.Question(id)
-	return words
-}
-
 // showLeader says which service leads after the answers so far, named
 // with its variant as reports name it.
 func (q *questionnaire) showLeader() {
 	if l := q.session.Leader(); l != nil {
 		leader := diag.EscapeLine(report.NameOf(*l)) + ", score " + strconv.FormatFloat(l.Score, 'f', 1, 64)
-		fmt.Fprint(q.ios.ErrOut, render.Wrap("Leader so far: ", leader, q.ios.PromptWidth()))
+		fmt.Fprint(q.ios.ErrOut, textwrap.Wrap("Leader so far: ", leader, q.ios.PromptWidth()))
 	} else {
 		fmt.Fprintln(q.ios.ErrOut, "No service meets every must so far.")
 	}

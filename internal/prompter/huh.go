@@ -37,6 +37,9 @@ type huhPrompter struct {
 // fold their lines to it.
 func New(ctx context.Context, in io.Reader, out io.Writer, accessible bool, width int) Prompter {
 	if accessible {
+		if width <= 0 {
+			width = 80
+		}
 		return &linePrompter{ctx: ctx, in: newLineReader(ctx, in), out: out, width: width}
 	}
 	return &huhPrompter{ctx: ctx, in: in, out: out, width: width}

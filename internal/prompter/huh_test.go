@@ -213,10 +213,10 @@ func TestLineStopsWithItsContext(t *testing.T) {
 	}
 }
 
-// Line prompts fold every line to the width they are given: at spaces,
-// the rest of an option under its text past the number, the rest of any
-// other line indented by two; a word longer than a line stays whole; no
-// line ends in spaces.
+// Line prompts fold every line to the width they are given, as the
+// reports do: at spaces, the rest of an option under its text past the
+// number, the hint under its text past the question's id; a word no line
+// holds (an address) breaks after a dash; no line ends in spaces.
 func TestLineFoldsToTheWidth(t *testing.T) {
 	var out bytes.Buffer
 	p := prompter.New(context.Background(), strings.NewReader("1\n"), &out, true, 40)
@@ -228,13 +228,14 @@ func TestLineFoldsToTheWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `A question whose title is longer than
-  forty columns
+forty columns
   1. a: the first option, whose words
      run on past forty columns
-  2. b:
-     https://docs.aws.amazon.com/a-very-long-address-that-no-line-holds
+  2. b: https://docs.aws.amazon.com/a-
+     very-long-address-that-no-line-
+     holds
 q: numbers or names, separated by commas
-  (Enter: none; ?: help):
+   (Enter: none; ?: help):
 `
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/diag"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/advisor-dev/advisor/internal/textwrap"
 )
 
 // linePrompter asks in numbered line prompts, for screen readers and
@@ -95,7 +95,7 @@ func (l *linePrompter) Select(p Prompt, options []Option) (string, error) {
 	for i, o := range options {
 		fmt.Fprintf(&b, "\n  %d. %s", i+1, o.Label)
 	}
-	hint := p.ID + ": a number or name (" + l.words(p, "Enter: 1") + "):"
+	hint := "a number or name (" + l.words(p, "Enter: 1") + "):"
 	value := ""
 	err := l.ask(p, b.String(), hint, func(s string) error {
 		if s == "" {
@@ -124,7 +124,7 @@ func (l *linePrompter) MultiSelect(p Prompt, options []Option) ([]Tick, error) {
 	if p.Marks {
 		how = NiceMark + "name: nice to have; " + how
 	}
-	hint := p.ID + ": numbers or names, separated by commas (" + l.words(p, how) + "):"
+	hint := "numbers or names, separated by commas (" + l.words(p, how) + "):"
 	var ticks []Tick
 	enough := false
 	err := l.ask(p, b.String(), hint, func(s string) error {
@@ -150,7 +150,7 @@ func (l *linePrompter) Input(p Prompt, valid func(string) error) (string, error)
 	if p.Example != "" {
 		how = "for example " + p.Example + "; " + how
 	}
-	hint := p.ID + ": (" + l.words(p, how) + "):"
+	hint := "(" + l.words(p, how) + "):"
 	text := ""
 	err := l.ask(p, p.Title, hint, func(s string) error {
 		if err := valid(s); err != nil {
@@ -174,12 +174,13 @@ func (l *linePrompter) words(p Prompt, how string) string {
 	return w
 }
 
-// ask prints the question and its hint once, then reads lines until one
-// is an answer: `?` prints the help and the hint again, `back` and `done`
+// ask prints the question and its hint (after the question's id, which
+// a line `id: answer` names) once, then reads lines until one is an answer: `?` prints the help and the hint again, `back` and `done`
 // return ErrBack and ErrEnough where offered, and a line answer refuses
 // is followed by why, and read again.
 func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) error) error {
-	fmt.Fprintf(l.out, "%s\n%s\n", l.fold(question), l.fold(hint))
+	hint = textwrap.Wrap(p.ID+": ", hint, l.width)
+	fmt.Fprintf(l.out, "%s\n%s", l.fold(question), hint)
 	for {
 		line, fallback, err := l.next(p)
 		if err != nil {
@@ -192,7 +193,7 @@ func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) 
 			if help == "" {
 				help = "No more to say than the question."
 			}
-			fmt.Fprintf(l.out, "%s\n%s\n", l.fold(help), l.fold(hint))
+			fmt.Fprintf(l.out, "%s\n%s", l.fold(help), hint)
 			continue
 		case p.Back && strings.EqualFold(s, BackWord):
 			return ErrBack
@@ -210,41 +211,19 @@ func (l *linePrompter) ask(p Prompt, question, hint string, answer func(string) 
 	}
 }
 
-// fold fits s to the prompter's width: each line longer is broken at
-// spaces, its next lines indented under its text (past a list number such
-// as "  12. "); a word longer than a line stays whole. No line is padded:
-// spaces at the end of a line are dropped.
+// fold fits each line of s to the prompter's width, as textwrap does: a
+// numbered option's rest under its text past the number ("  12. "), any
+// other line's under its own indent.
 func (l *linePrompter) fold(s string) string {
-	width := l.width
-	if width <= 0 {
-		width = 80
-	}
-	var out []string
+	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimRight(line, " \t")
-		indent := strings.Repeat(" ", len(line)-len(strings.TrimLeft(line, " "))+2)
-		if m := listNumber.FindString(line); m != "" {
-			indent = strings.Repeat(" ", len(m))
+		prefix := listNumber.FindString(line)
+		if prefix == "" {
+			prefix = line[:len(line)-len(strings.TrimLeft(line, " "))]
 		}
-		for ansi.StringWidth(line) > width {
-			cut := -1
-			for i, r := range line {
-				if ansi.StringWidth(line[:i]) > width {
-					break
-				}
-				if r == ' ' && strings.TrimSpace(line[:i]) != "" && i > len(indent) {
-					cut = i
-				}
-			}
-			if cut < 0 {
-				break
-			}
-			out = append(out, strings.TrimRight(line[:cut], " "))
-			line = indent + strings.TrimLeft(line[cut:], " ")
-		}
-		out = append(out, line)
+		b.WriteString(textwrap.Wrap(prefix, line[len(prefix):], l.width))
 	}
-	return strings.Join(out, "\n")
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // listNumber is the start of a numbered option's line.

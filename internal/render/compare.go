@@ -8,6 +8,7 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/textwrap"
 )
 
 // Comparison is facts side by side: a row per catalog key, a column per
@@ -172,9 +173,9 @@ func CompareTable(w io.Writer, c Comparison, width int) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(wrap("", "* only under a requirement (an opt-in, a client change...); † in another configuration; `advisor services show ID` tells which", width))
+	b.WriteString(textwrap.Wrap("", "* only under a requirement (an opt-in, a client change...); † in another configuration; `advisor services show ID` tells which", width))
 	for _, col := range c.Columns {
-		b.WriteString(wrap("  "+col.ID+": ", col.Docs, width))
+		b.WriteString(textwrap.Wrap("  "+col.ID+": ", col.Docs, width))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -2,7 +2,8 @@ package render
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/advisor-dev/advisor/internal/textwrap"
 )
 
 // planWidths picks a content width per column so that the drawn table
@@ -49,11 +50,11 @@ func columnWidths(rows [][]string) (natural, whole, part []int) {
 	natural, whole, part = make([]int, n), make([]int, n), make([]int, n)
 	for _, row := range rows {
 		for i, cell := range row {
-			natural[i] = max(natural[i], textWidth(cell))
+			natural[i] = max(natural[i], textwrap.Width(cell))
 			for _, word := range words(cell) {
-				whole[i] = max(whole[i], textWidth(word))
-				for _, t := range breakWord(word, textWidth(word)) {
-					part[i] = max(part[i], textWidth(t.text))
+				whole[i] = max(whole[i], textwrap.Width(word))
+				for _, t := range breakWord(word, textwrap.Width(word)) {
+					part[i] = max(part[i], textwrap.Width(t.text))
 				}
 			}
 		}
@@ -80,7 +81,7 @@ func foldText(s string, width int) string {
 	line := ""
 	for _, word := range words(s) {
 		pieces := []piece{{text: word}}
-		if textWidth(word) > width {
+		if textwrap.Width(word) > width {
 			pieces = breakWord(word, width)
 		}
 		for _, p := range pieces {
@@ -91,7 +92,7 @@ func foldText(s string, width int) string {
 			switch {
 			case line == "":
 				line = p.text
-			case textWidth(line)+len(sep)+textWidth(p.text) <= width:
+			case textwrap.Width(line)+len(sep)+textwrap.Width(p.text) <= width:
 				line += sep + p.text
 			default:
 				lines = append(lines, line)
@@ -139,8 +140,6 @@ func hyphenParts(word string) []string {
 		word = word[i+1:]
 	}
 }
-
-func textWidth(s string) int { return utf8.RuneCountInString(s) }
 
 func sum(xs []int) int {
 	t := 0

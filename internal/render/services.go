@@ -8,6 +8,7 @@ import (
 
 	"github.com/advisor-dev/advisor/internal/catalog"
 	"github.com/advisor-dev/advisor/internal/kb"
+	"github.com/advisor-dev/advisor/internal/textwrap"
 )
 
 // ServiceSummary is one line of `advisor services`.
@@ -172,7 +173,7 @@ func ServicesTable(w io.Writer, list []ServiceSummary, width int) error {
 	var b strings.Builder
 	idWidth, paradigmWidth := 0, 0
 	for _, s := range list {
-		idWidth, paradigmWidth = max(idWidth, textWidth(s.ID)), max(paradigmWidth, textWidth(s.Paradigm))
+		idWidth, paradigmWidth = max(idWidth, textwrap.Width(s.ID)), max(paradigmWidth, textwrap.Width(s.Paradigm))
 	}
 	family := ""
 	for _, s := range list {
@@ -183,7 +184,7 @@ func ServicesTable(w io.Writer, list []ServiceSummary, width int) error {
 			family = s.Family
 			b.WriteString(family + "\n")
 		}
-		b.WriteString(wrap(fmt.Sprintf("  %-*s %-*s  ", idWidth, s.ID, paradigmWidth, s.Paradigm), s.Name, width))
+		b.WriteString(textwrap.Wrap(fmt.Sprintf("  %-*s %-*s  ", idWidth, s.ID, paradigmWidth, s.Paradigm), s.Name, width))
 		b.WriteString("      " + oneLine(s.Summary, width-6) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -210,21 +211,21 @@ func factLines(b *strings.Builder, facts []FactOut, lead string, keyWidth, width
 		if x.Per != "" {
 			line += " per " + x.Per
 		}
-		b.WriteString(wrap(fmt.Sprintf("%s%-*s ", lead, keyWidth, x.Key), line, width))
+		b.WriteString(textwrap.Wrap(fmt.Sprintf("%s%-*s ", lead, keyWidth, x.Key), line, width))
 		for _, t := range x.Regions {
-			b.WriteString(wrap(indent+"in ", strings.Join(t.In, ", ")+": "+t.Value, width))
+			b.WriteString(textwrap.Wrap(indent+"in ", strings.Join(t.In, ", ")+": "+t.Value, width))
 		}
 		for _, o := range x.Options {
-			b.WriteString(wrap(indent+"or ", o.Value+" with "+o.Condition+" ("+o.Kind+")", width))
+			b.WriteString(textwrap.Wrap(indent+"or ", o.Value+" with "+o.Condition+" ("+o.Kind+")", width))
 		}
 		if x.Measure != "" {
-			b.WriteString(wrap(indent+"measure: ", x.Measure, width))
+			b.WriteString(textwrap.Wrap(indent+"measure: ", x.Measure, width))
 		}
 		if x.Note != "" {
-			b.WriteString(wrap(indent, x.Note, width))
+			b.WriteString(textwrap.Wrap(indent, x.Note, width))
 		}
 		if x.Source != "" {
-			b.WriteString(wrap(indent, x.Source+" (checked "+x.Checked+")", width))
+			b.WriteString(textwrap.Wrap(indent, x.Source+" (checked "+x.Checked+")", width))
 		}
 	}
 }
@@ -270,12 +271,12 @@ func FactsText(w io.Writer, f ServiceFacts, width int, md bool) error {
 			fmt.Fprintf(&b, "* %s\n", u)
 		}
 	} else {
-		b.WriteString(wrap("", fmt.Sprintf("%s (%s): family %s, paradigm %s", f.Name, f.ID, f.Family, f.Paradigm), width))
-		b.WriteString(wrap("", f.Summary, width))
-		b.WriteString(wrap("Docs: ", f.Docs, width) + "\nFacts\n")
+		b.WriteString(textwrap.Wrap("", fmt.Sprintf("%s (%s): family %s, paradigm %s", f.Name, f.ID, f.Family, f.Paradigm), width))
+		b.WriteString(textwrap.Wrap("", f.Summary, width))
+		b.WriteString(textwrap.Wrap("Docs: ", f.Docs, width) + "\nFacts\n")
 		keyWidth := 0
 		for _, x := range f.Facts {
-			keyWidth = max(keyWidth, textWidth(x.Key))
+			keyWidth = max(keyWidth, textwrap.Width(x.Key))
 		}
 		factLines(&b, f.Facts, "  ", keyWidth, width)
 		if len(f.Variants) > 0 {
@@ -285,24 +286,24 @@ func FactsText(w io.Writer, f ServiceFacts, width int, md bool) error {
 				if v.Default {
 					head += " (the default, whose facts are above)"
 				}
-				b.WriteString(wrap("  - ", head, width))
+				b.WriteString(textwrap.Wrap("  - ", head, width))
 				if v.Summary != "" {
-					b.WriteString(wrap("    ", v.Summary, width))
+					b.WriteString(textwrap.Wrap("    ", v.Summary, width))
 				}
 				factLines(&b, v.Facts, "    ", keyWidth, width)
 			}
 		}
 		b.WriteString("\nLimits\n")
 		for _, l := range f.Limits {
-			b.WriteString(wrap("  - ", fmt.Sprintf("%s: %s%s%s (checked %s)", l.Name, l.Value, prefixed(" per ", l.Per), prefixed(", ", l.Condition), l.Checked), width))
-			b.WriteString(wrap("    ", l.Source, width))
+			b.WriteString(textwrap.Wrap("  - ", fmt.Sprintf("%s: %s%s%s (checked %s)", l.Name, l.Value, prefixed(" per ", l.Per), prefixed(", ", l.Condition), l.Checked), width))
+			b.WriteString(textwrap.Wrap("    ", l.Source, width))
 		}
 		b.WriteString("\n")
-		b.WriteString(wrap("Effort: ", fmt.Sprintf("%d of 10: %s", f.Effort.Value, f.Effort.Note), width))
-		b.WriteString(wrap("Pricing: ", f.Pricing.Summary, width))
+		b.WriteString(textwrap.Wrap("Effort: ", fmt.Sprintf("%d of 10: %s", f.Effort.Value, f.Effort.Note), width))
+		b.WriteString(textwrap.Wrap("Pricing: ", f.Pricing.Summary, width))
 		b.WriteString("\nUse cases\n")
 		for _, u := range f.UseCases {
-			b.WriteString(wrap("  - ", u, width))
+			b.WriteString(textwrap.Wrap("  - ", u, width))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/advisor-dev/advisor/internal/report"
+	"github.com/advisor-dev/advisor/internal/textwrap"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -38,37 +39,37 @@ func Table(w io.Writer, rep report.Report, st Style) error {
 	if len(rep.Rows) == 0 || !rep.Rows[0].Eligible {
 		color = ansiRed
 	}
-	b.WriteString(paint(ansiBold+color, strings.TrimSuffix(wrap("", rep.Headline, width), "\n")) + "\n")
+	b.WriteString(paint(ansiBold+color, strings.TrimSuffix(textwrap.Wrap("", rep.Headline, width), "\n")) + "\n")
 	for _, line := range rep.Why {
-		b.WriteString(wrap("  - ", line, width))
+		b.WriteString(textwrap.Wrap("  - ", line, width))
 	}
 	if len(rep.Others) > 0 {
 		b.WriteString("\n" + paint(ansiBold, "Others") + "\n")
 		idWidth := 0
 		for _, o := range rep.Others {
-			idWidth = max(idWidth, textWidth(o.ID))
+			idWidth = max(idWidth, textwrap.Width(o.ID))
 		}
 		for _, o := range rep.Others {
 			mark := fmt.Sprintf("%5.1f", o.Score)
 			if !o.Eligible {
 				mark = "    -"
 			}
-			b.WriteString(wrap(fmt.Sprintf("  %2d. %-*s %s  ", o.Rank, idWidth, o.ID, mark), o.Why, width))
+			b.WriteString(textwrap.Wrap(fmt.Sprintf("  %2d. %-*s %s  ", o.Rank, idWidth, o.ID, mark), o.Why, width))
 		}
 	}
 	if len(rep.Excluded) > 0 {
-		b.WriteString(wrap("\nExcluded: ", strings.Join(rep.Excluded, ", "), width))
+		b.WriteString(textwrap.Wrap("\nExcluded: ", strings.Join(rep.Excluded, ", "), width))
 	}
 	if len(rep.WhatIf) > 0 {
 		b.WriteString("\n" + paint(ansiBold, "What would change the pick") + "\n")
 		for _, w := range rep.WhatIf {
-			b.WriteString(wrap("  - ", w, width))
+			b.WriteString(textwrap.Wrap("  - ", w, width))
 		}
 	}
 	if len(rep.Relax) > 0 {
 		b.WriteString("\n" + paint(ansiBold, "What to relax") + "\n")
 		for _, r := range rep.Relax {
-			b.WriteString(wrap("  - ", r, width))
+			b.WriteString(textwrap.Wrap("  - ", r, width))
 		}
 	}
 	b.WriteString("\n")
@@ -91,18 +92,18 @@ func explainText(w io.Writer, rep report.Report, width int, paint func(string, s
 	for _, e := range rep.Explain {
 		fmt.Fprintf(&b, "\n%s  %.1f\n", paint(ansiBold, e.ID), e.Score)
 		if e.Out != "" {
-			b.WriteString(wrap("  ", e.Out, width))
+			b.WriteString(textwrap.Wrap("  ", e.Out, width))
 		}
 		for _, p := range e.Parts {
 			fmt.Fprintf(&b, "  %s %.1f of %g\n", p.Name, p.Points, p.Max)
 			for _, l := range p.Lines {
-				b.WriteString(wrap("    ", l, width))
+				b.WriteString(textwrap.Wrap("    ", l, width))
 			}
 		}
 		if e.CostHead != "" {
-			b.WriteString(wrap("  ", e.CostHead, width))
+			b.WriteString(textwrap.Wrap("  ", e.CostHead, width))
 			for _, l := range e.Cost {
-				b.WriteString(wrap("    ", l, width))
+				b.WriteString(textwrap.Wrap("    ", l, width))
 			}
 		}
 	}
@@ -156,7 +157,7 @@ func comparison(w io.Writer, rep report.Report, width int, paint func(string, st
 	if unverified {
 		legend += "; ? unverified: AWS does not publish the limit"
 	}
-	_, err := io.WriteString(w, paint(ansiDim, strings.TrimSuffix(wrap("", legend, width), "\n"))+"\n")
+	_, err := io.WriteString(w, paint(ansiDim, strings.TrimSuffix(textwrap.Wrap("", legend, width), "\n"))+"\n")
 	return err
 }
 

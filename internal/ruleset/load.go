@@ -290,7 +290,7 @@ func checkCatalog(c *catalog.Catalog) diag.List {
 		}
 	}
 	for _, id := range catalog.QuestionIDs {
-		if _, ok := c.Question(id); !ok && len(c.Keys) > 0 {
+		if len(c.Keys) > 0 && !slices.ContainsFunc(c.Questions, func(q catalog.Question) bool { return q.ID == id }) {
 			errs.Add(diag.Pos{File: CatalogFile}, "questions: no question %q; the questionnaire asks it, so the catalog words it", id)
 		}
 	}

@@ -1,6 +1,23 @@
-package render
+// Package textwrap folds prose to a terminal's width: after a prefix,
+// with a hanging indent under the text, never breaking a word that a line
+// can hold. The reports and the questionnaire's line prompts share it.
+package textwrap
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Width is the columns s takes: one a rune (the text here has no wide
+// characters).
+func Width(s string) int { return utf8.RuneCountInString(s) }
+
+// piece is a word, or part of one too long for a line; a glued piece
+// follows the one before it with no space.
+type piece struct {
+	text  string
+	glued bool
+}
 
 // minText is the fewest columns a hanging indent must leave for text;
 // when a prefix leaves fewer, the text starts on the next line instead,
@@ -10,20 +27,19 @@ const (
 	shortIndent = 6
 )
 
-// Wrap is wrap for callers outside the reports: a line of the
-// questionnaire fitted to the terminal.
-func Wrap(prefix, text string, width int) string { return wrap(prefix, text, width) }
-
-// wrap writes text after prefix, folding at width with a hanging indent
+// Wrap writes text after prefix, folding at width with a hanging indent
 // under the text. Words are not broken: one too long for the hanging
 // indent gets a line of its own at shortIndent; one that no line can hold
 // (an API name, a URL) is broken after a dot, slash, colon or dash, and
 // overruns only when it has none.
-func wrap(prefix, text string, width int) string {
+func Wrap(prefix, text string, width int) string {
+	if strings.TrimSpace(text) == "" {
+		return strings.TrimRight(prefix, " ") + "\n"
+	}
 	lead := strings.TrimLeft(prefix, "\n")
 	var b strings.Builder
 	b.WriteString(prefix[:len(prefix)-len(lead)])
-	hang := textWidth(lead)
+	hang := Width(lead)
 	line := lead
 	if width-hang < minText {
 		b.WriteString(strings.TrimRight(lead, " ") + "\n")
@@ -39,15 +55,15 @@ func wrap(prefix, text string, width int) string {
 		if after && !tok.glued {
 			sep = " "
 		}
-		n := textWidth(word)
+		n := Width(word)
 		fitsNoLine := n > width-shortIndent
 		// A word too long for any line starts one of its own, where it
 		// overflows least; any other word that does not fit starts a line.
-		if !bare && (outdented || textWidth(line)+len(sep)+n > width) {
+		if !bare && (outdented || Width(line)+len(sep)+n > width) {
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 			line, sep, bare = strings.Repeat(" ", hang), "", true
 		}
-		outdented = bare && !fitsNoLine && textWidth(line)+n > width
+		outdented = bare && !fitsNoLine && Width(line)+n > width
 		if outdented {
 			line = strings.Repeat(" ", shortIndent)
 		}
@@ -59,17 +75,17 @@ func wrap(prefix, text string, width int) string {
 }
 
 // tokens splits text into words, and each word longer than most into
-// glued pieces (as breakWord does for table cells) of at most most
+// glued pieces (as the report's table cells break) of at most most
 // columns, each ending in a dot, slash, colon or dash where it can, and
 // never cut elsewhere: prose keeps a name whole that has no such place.
 func tokens(text string, most int) []piece {
 	var out []piece
 	for _, word := range strings.Fields(text) {
 		glued := false
-		for textWidth(word) > most {
+		for Width(word) > most {
 			cut := -1
 			for i, r := range word {
-				if textWidth(word[:i]) >= most {
+				if Width(word[:i]) >= most {
 					break
 				}
 				if strings.ContainsRune("./:-_", r) {
